@@ -1,0 +1,50 @@
+"""Packaging for skin_cancer_nb; every setting is read from settings.ini, which nbdev also reads."""
+from configparser import ConfigParser
+from pathlib import Path
+import setuptools
+
+assert tuple(map(int, setuptools.__version__.split('.')[:2])) >= (36, 2)
+cfg = ConfigParser(delimiters=['='])
+cfg.read('settings.ini', encoding='utf-8')
+cfg = cfg['DEFAULT']
+for key in 'version description keywords author author_email'.split(): assert key in cfg, f'settings.ini lacks `{key}`'
+
+licenses = {'apache2': ('Apache Software License 2.0', 'OSI Approved :: Apache Software License')}
+statuses = ['1 - Planning', '2 - Pre-Alpha', '3 - Alpha', '4 - Beta', '5 - Production/Stable', '6 - Mature', '7 - Inactive']
+py_versions = '3.9 3.10 3.11 3.12'.split()
+lic = licenses[cfg['license']]
+min_python = cfg['min_python']
+
+requirements = cfg.get('requirements', '').split()
+# The dev toolchain is nbdev 2 (nbdev 3 refuses settings.ini). Unpinned, pip resolves nbdev 2.4.14 with
+# fastcore 2.x (which dropped `Param`) and execnb 0.3 (which dropped `execnb.nbio`), and fastgit 0.1.2+
+# imports `fastcore.aio`, absent from fastcore 1.x: this exact set is the one verified to work together.
+dev_requirements = ['nbdev==2.4.14', 'fastcore==1.14.5', 'execnb==0.1.18', 'ghapi==1.1.1', 'fastgit==0.1.1',
+                    'jupyter', 'nbconvert', 'ipykernel']
+# The optional web demo (`skin-cancer-nb serve`).
+demo_requirements = ['gradio']
+
+setuptools.setup(
+    name=cfg['lib_name'],
+    license=lic[0],
+    classifiers=['Development Status :: ' + statuses[int(cfg['status'])],
+                 'Intended Audience :: ' + cfg['audience'].title(),
+                 'Natural Language :: ' + cfg['language'].title(),
+                 'License :: ' + lic[1]]
+                + ['Programming Language :: Python :: ' + v for v in py_versions[py_versions.index(min_python):]],
+    url=cfg['git_url'],
+    packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
+    include_package_data=True,
+    install_requires=requirements,
+    extras_require={'dev': dev_requirements, 'demo': demo_requirements},
+    python_requires='>=' + min_python,
+    long_description=Path('README.md').read_text(encoding='utf-8') if Path('README.md').exists() else '',
+    long_description_content_type='text/markdown',
+    zip_safe=False,
+    entry_points={'console_scripts': cfg.get('console_scripts', '').split(), 'nbdev': [f"{cfg['lib_name']}={cfg['lib_name']}._modidx:d"]},
+    version=cfg['version'],
+    description=cfg['description'],
+    keywords=cfg['keywords'],
+    author=cfg['author'],
+    author_email=cfg['author_email'],
+)
