@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from PIL import Image
 from .core import CLASSES, CLASS_NAMES, SHORT_NAMES
-from .data import METADATA_COLUMNS, load_metadata, summarize_metadata, _image_problem
+from .data import METADATA_COLUMNS, load_metadata, summarize_metadata, image_problem
 
 # %% auto #0
 __all__ = ['CLASS_COLOURS', 'AGE_EDGES', 'SEX_COLOURS', 'DX_TYPE_NAMES', 'METADATA_VIEWS', 'IMAGE_VIEWS', 'class_label',
@@ -354,7 +354,7 @@ def data_quality(df: pd.DataFrame,  # metadata table (from `load_metadata` or `r
         found = df.path.dropna()
         rows += [('image', 'file not found', int(df.path.isna().sum())),
                  ('image', 'unreadable' + (' (decoded)' if decode else ' (header)'),
-                  sum(_image_problem(Path(p), decode) is not None for p in found))]
+                  sum(image_problem(Path(p), decode) is not None for p in found))]
     t = pd.DataFrame(rows, columns=['column', 'problem', 'count'])
     t['percent'] = (100 * t['count'] / len(df)).round(2)
     return t
