@@ -38,7 +38,7 @@ def available_commands() -> list:
     "The subcommands this installation provides."
     return [c for c in COMMANDS if _command(c) is not None]
 
-# %% ../nbs/90_cli.ipynb #cb40a55e
+# %% ../nbs/90_cli.ipynb #00d66e80
 def _base_type(anno):
     "`int` for `int | None` or `Optional[int]`; other annotations as they are."
     args = [a for a in typing.get_args(anno) if a is not type(None)]
@@ -49,6 +49,7 @@ def command_parser(func, prog: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description=(func.__doc__ or '').strip(),
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
     for name, d in docments(func, full=True, returns=False, eval_str=True).items():
+        d.docment = (d.docment or '').replace('%', '%%')  # argparse formats help text with %
         anno = _base_type(d.anno)
         kind = anno if anno in (int, float, str, bool) else str
         many = anno in (list, tuple) or typing.get_origin(anno) in (list, tuple)
