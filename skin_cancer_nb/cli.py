@@ -38,7 +38,7 @@ def available_commands() -> list:
     "The subcommands this installation provides."
     return [c for c in COMMANDS if _command(c) is not None]
 
-# %% ../nbs/90_cli.ipynb #00d66e80
+# %% ../nbs/90_cli.ipynb #82c01240
 def _base_type(anno):
     "`int` for `int | None` or `Optional[int]`; other annotations as they are."
     args = [a for a in typing.get_args(anno) if a is not type(None)]
@@ -57,7 +57,8 @@ def command_parser(func, prog: str) -> argparse.ArgumentParser:
             p.add_argument(name, nargs='+', help=d.docment) if many else p.add_argument(name, type=kind, help=d.docment)
             continue
         flag = '--' + name.replace('_', '-')
-        if kind is bool and d.default: p.add_argument('--no-' + name.replace('_', '-'), dest=name, action='store_false', help=d.docment)
+        if kind is bool and d.default:  # on unless turned off: the help says what the flag turns off
+            p.add_argument('--no-' + name.replace('_', '-'), dest=name, action='store_false', help=f'do not: {d.docment}')
         elif kind is bool: p.add_argument(flag, dest=name, action='store_true', help=d.docment)
         elif many: p.add_argument(flag, dest=name, nargs='+', default=d.default, help=d.docment)
         else: p.add_argument(flag, dest=name, type=kind, default=d.default, help=d.docment)
