@@ -21,8 +21,11 @@ requirements = cfg.get('requirements', '').split()
 # imports `fastcore.aio`, absent from fastcore 1.x: this exact set is the one verified to work together.
 dev_requirements = ['nbdev==2.4.14', 'fastcore==1.14.5', 'execnb==0.1.18', 'ghapi==1.1.1', 'fastgit==0.1.1',
                     'jupyter', 'nbconvert', 'ipykernel']
-# The optional web demo (`skin-cancer-nb serve`).
-demo_requirements = ['gradio']
+# The optional web demo (`skin-cancer-nb serve`): written for and verified with Gradio 6 (6.31.0).
+demo_requirements = ['gradio>=6,<7']
+# The demo notebook's test drives a real headless browser: Playwright (1.65.2 verified) with the system's Chromium
+# (Debian: `apt-get install chromium`), so the test suite needs the demo's requirements too.
+dev_requirements += demo_requirements + ['playwright']
 
 setuptools.setup(
     name=cfg['lib_name'],
