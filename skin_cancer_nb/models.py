@@ -13,7 +13,7 @@ from .core import CLASSES
 
 # %% auto #0
 __all__ = ['MODELS', 'L', 'ModelSpec', 'register_model', 'available_models', 'model_spec', 'build_model', 'custom_cnn',
-           'simple_cnn', 'lfn']
+           'simple_cnn', 'lfn', 'lesion_resnet']
 
 # %% ../nbs/05_model_custom_cnn.ipynb #5e2f263a
 @dataclass
@@ -151,3 +151,32 @@ register_model('lfn', lfn, (300, 300, 3), interpolation='lanczos3', defaults=_lf
                description='the Lesion Feature Network of the fourth source project, 300x300, Lanczos')
 register_model('lfn_2dense', partial(lfn, dense=(512, 512), name='lfn_2dense'), (300, 300, 3), interpolation='lanczos3',
                defaults=_lfn_defaults, description='the LFN with two Dense 512 layers');
+
+# %% ../nbs/05_model_custom_cnn.ipynb #8a6106e2
+def _conv_bn(x, filters: int, strides: int, name: str, activation: str | None = 'swish'):
+    "A 3x3 convolution without bias, batch normalisation and (optionally) the activation."
+    x = L.Conv2D(filters, 3, strides=strides, padding='same', use_bias=False, name=f'{name}_conv')(x)
+    x = L.BatchNormalization(name=f'{name}_bn')(x)
+    return L.Activation(activation, name=f'{name}_act')(x) if activation else x
+
+def lesion_resnet(input_shape: tuple = (112, 150, 3),  # (height, width, 3)
+                  num_classes: int = len(CLASSES),  # classes
+                  widths: tuple = (32, 64, 128, 256),  # channels of the stem and of each residual stage
+                  dropout: float = 0.3,  # dropout rate before the softmax
+                  name: str = 'lesion_resnet',
+                 ) -> keras.Model:
+    "The project's CNN for a CPU budget: a strided stem, residual stages that halve the resolution, global pooling."
+    inputs, x = _raw_input(input_shape)
+    x = _conv_bn(x, widths[0], 2, 'stem')
+    for i, filters in enumerate(widths[1:], 1):
+        y = _conv_bn(_conv_bn(x, filters, 2, f'block{i}_a'), filters, 1, f'block{i}_b', activation=None)
+        shortcut = L.Conv2D(filters, 1, strides=2, use_bias=False, name=f'block{i}_skip_conv')(x)
+        x = L.Add(name=f'block{i}_add')([y, L.BatchNormalization(name=f'block{i}_skip_bn')(shortcut)])
+        x = L.Activation('swish', name=f'block{i}_out')(x)
+    x = L.Dropout(dropout, name='dropout')(L.GlobalAveragePooling2D(name='gap')(x))
+    return keras.Model(inputs, _predictions(x, num_classes), name=name)
+
+register_model('lesion_resnet', lesion_resnet, (112, 150, 3),
+               defaults=dict(epochs=25, batch_size=32, lr=2e-3, optimizer='adam', lr_schedule='cosine', patience=None,
+                             label_smoothing=0.1, imbalance='class_weight'),
+               description="the project's residual CNN for a CPU budget, 112x150");

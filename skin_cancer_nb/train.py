@@ -15,9 +15,10 @@ from keras import ops
 from .core import CLASSES, seed_everything, get_strategy, set_mixed_precision, versions
 
 # %% auto #0
-__all__ = ['OPTIMIZERS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer', 'compile_model', 'MemoryCleanup',
-           'EpochLog', 'training_callbacks', 'run_name', 'write_json', 'read_history', 'train', 'save_for_inference',
-           'fit_run', 'load_run', 'load_best_model', 'plot_history', 'train_cli']
+__all__ = ['OPTIMIZERS', 'TRAINING_DEFAULTS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer',
+           'SparseSmoothedCrossentropy', 'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog',
+           'training_callbacks', 'run_name', 'write_json', 'read_history', 'train', 'save_for_inference', 'fit_run',
+           'load_run', 'load_best_model', 'plot_history', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #b8220f27
 _STATS = {'f1': 'macro_f1', 'precision': 'macro_precision', 'recall': 'macro_recall', 'balanced_accuracy': 'balanced_accuracy'}
@@ -90,17 +91,39 @@ def make_optimizer(name: str = 'adam',  # 'adam', 'adamax' or 'sgd' (with Nester
     extra = dict(momentum=0.9, nesterov=True) if name.lower() == 'sgd' else {}
     return OPTIMIZERS[name.lower()](learning_rate=rate, **extra)
 
+@keras.saving.register_keras_serializable(package='skin_cancer_nb')
+class SparseSmoothedCrossentropy(keras.losses.Loss):
+    "Cross-entropy of sparse integer labels against targets smoothed towards the uniform distribution."
+    def __init__(self, label_smoothing=0.1, num_classes=len(CLASSES), name='sparse_smoothed_crossentropy', **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.label_smoothing, self.num_classes = label_smoothing, num_classes
+
+    def call(self, y_true, y_pred):
+        y = ops.one_hot(ops.cast(ops.reshape(y_true, (-1,)), 'int32'), self.num_classes)
+        return keras.losses.categorical_crossentropy(y, y_pred, label_smoothing=self.label_smoothing)
+
+    def get_config(self): return {**super().get_config(), 'label_smoothing': self.label_smoothing, 'num_classes': self.num_classes}
+
+def make_loss(label_smoothing: float = 0.,  # share of each target spread evenly over the classes (0: none)
+              num_classes: int = len(CLASSES),  # number of classes
+             ) -> keras.losses.Loss:
+    "The loss for sparse labels: plain cross-entropy, or cross-entropy against smoothed targets."
+    if not 0 <= label_smoothing < 1: raise ValueError(f"label_smoothing={label_smoothing}: use a number from 0 (none) to below 1.")
+    if not label_smoothing: return keras.losses.SparseCategoricalCrossentropy()
+    return SparseSmoothedCrossentropy(label_smoothing, num_classes)
+
 def compile_model(model: keras.Model,  # the model, built inside the strategy it will train under
                   optimizer='adam',  # an optimizer name or a Keras optimizer
                   lr: float = 1e-3,  # learning rate, when `optimizer` is a name
                   decay_steps: int | None = None,  # steps of a cosine decay, when `optimizer` is a name
-                  loss=None,  # a Keras loss; sparse categorical cross-entropy when None
+                  loss=None,  # a Keras loss; `make_loss(label_smoothing)` when None
                   xla: bool | None = None,  # compile with XLA; None lets Keras decide
+                  label_smoothing: float = 0.,  # label smoothing of the default loss
                  ) -> keras.Model:
     "Compile `model` for sparse labels with the package's metrics; returns it."
     with model.distribute_strategy.scope():
         opt = make_optimizer(optimizer, lr, decay_steps) if isinstance(optimizer, str) else optimizer
-        model.compile(optimizer=opt, loss=loss or keras.losses.SparseCategoricalCrossentropy(),
+        model.compile(optimizer=opt, loss=loss or make_loss(label_smoothing, model.output_shape[-1]),
                       metrics=training_metrics(model.output_shape[-1]), jit_compile='auto' if xla is None else xla)
     return model
 
@@ -197,6 +220,7 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           patience: int | None = 5,  # early-stopping patience in epochs (None: never stop early)
           tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
           xla: bool | None = None,  # compile with XLA; None lets Keras decide
+          label_smoothing: float = 0.,  # label smoothing of the loss (0: plain cross-entropy)
           compile: bool = True,  # compile the model here (False: keep the caller's compilation)
           callbacks: list | None = None,  # more Keras callbacks
           config: dict | None = None,  # more entries for config.json (data, split, image size...)
@@ -208,11 +232,12 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     resume = _check_run_dir(run_dir)
     if lr_schedule not in ('plateau', 'cosine', 'constant'): raise ValueError(f"lr_schedule={lr_schedule!r}: use 'plateau', 'cosine' or 'constant'.")
     decay = epochs * _steps(train_ds, steps_per_epoch) if lr_schedule == 'cosine' else None
-    if compile: compile_model(model, optimizer, lr, decay, xla=xla)
+    if compile: compile_model(model, optimizer, lr, decay, xla=xla, label_smoothing=label_smoothing)
     monitor = 'val_macro_f1' if val_ds is not None else 'macro_f1'
     before = read_history(run_dir)
     best = float(before[monitor].max()) if resume and monitor in before else None
-    cfg = _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla) | (config or {})
+    cfg = _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla)
+    cfg |= {'label_smoothing': label_smoothing if compile else None} | (config or {})
     if resume and (run_dir/'config.json').exists():
         cfg |= {'created': json.loads((run_dir/'config.json').read_text()).get('created'), 'resumed': cfg['created']}
     write_json(run_dir/'config.json', cfg)
@@ -275,6 +300,15 @@ def _image_size(image_size, default: tuple) -> tuple:
     return (int(image_size),) * 2 if np.isscalar(image_size) else tuple(int(v) for v in image_size)
 
 # %% ../nbs/04_training.ipynb #783653f6
+TRAINING_DEFAULTS = dict(epochs=20, batch_size=32, lr=1e-3, optimizer='adam', imbalance='class_weight', lr_schedule='plateau',
+                         label_smoothing=0., patience=5)  # what `fit_run` uses where neither the caller nor the model says
+
+def _settings(model_defaults: dict, given: dict) -> dict:
+    "Each training setting: the caller's where given, else the model's registered default, else `TRAINING_DEFAULTS`."
+    unset = lambda k, v: v == 'auto' if k == 'patience' else v is None
+    return {k: TRAINING_DEFAULTS[k] if unset(k, v) and k not in model_defaults else model_defaults[k] if unset(k, v) else v
+            for k, v in given.items()}
+
 def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, seed):
     "Training, validation and test datasets of the manifest `df`, and the steps and class weights of training."
     from skin_cancer_nb.prep import make_dataset, class_weights, steps_per_epoch
@@ -291,32 +325,36 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             model: str = 'custom_cnn',  # a name from `models.MODELS`
             out='runs',  # the folder that holds the run folders
             name: str | None = None,  # the run folder's name (default: model and time); an interrupted run there is resumed
-            epochs: int = 20,  # maximum number of epochs
-            batch_size: int = 32,  # images per batch (over all replicas)
+            epochs: int | None = None,  # maximum number of epochs; the model's default (or 20) when None
+            batch_size: int | None = None,  # images per batch (over all replicas); the model's default (or 32) when None
             image_size=None,  # (height, width), an int or 'HxW'; the model's default when None
             lr: float | None = None,  # learning rate; the model's default (or 1e-3) when None
             optimizer: str | None = None,  # 'adam', 'adamax' or 'sgd'; the model's default (or Adam) when None
             seed: int = 42,  # seed of the split, the weights' initialisation, shuffling and augmentation
             val_frac: float = 0.1,  # share of the images for validation (by lesion)
             test_frac: float = 0.1,  # share of the images for the test (by lesion)
-            imbalance: str = 'class_weight',  # 'class_weight' (weighted loss), 'balanced' (sampling) or 'none'
+            imbalance: str | None = None,  # 'class_weight' (weighted loss), 'balanced' (sampling) or 'none'; the model's default when None
             augment: bool = True,  # augment the training images (`prep.default_augmentation`)
             cache=True,  # cache decoded images: True (memory), a folder, or False
             mixed_precision='auto',  # 'auto' (float16 on GPUs that gain, bfloat16 on TPUs), a policy name, or False
             xla: bool | None = None,  # compile with XLA; None lets Keras decide
             strategy=None,  # a `tf.distribute` strategy; `core.get_strategy()` when None
-            lr_schedule: str = 'plateau',  # 'plateau', 'cosine' or 'constant'
-            patience: int | None = 5,  # early-stopping patience (None: never stop early)
+            lr_schedule: str | None = None,  # 'plateau', 'cosine' or 'constant'; the model's default (or 'plateau') when None
+            patience='auto',  # early-stopping patience; None: never stop early; 'auto': the model's default (or 5)
+            label_smoothing: float | None = None,  # label smoothing of the loss; the model's default (or 0) when None
             tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
             model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
             verbose='auto',  # Keras's progress output
            ) -> Path:
     "Split, build, train and test one model on a dataset; returns the run folder."
     from skin_cancer_nb.models import model_spec, build_model
-    if imbalance not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={imbalance!r}: use 'class_weight', 'balanced' or 'none'.")
     spec = model_spec(model)
-    size, lr = _image_size(image_size, spec.input_shape), lr or spec.defaults.get('lr', 1e-3)
-    optimizer = optimizer or spec.defaults.get('optimizer', 'adam')
+    given = dict(epochs=epochs, batch_size=batch_size, lr=lr, optimizer=optimizer, imbalance=imbalance, lr_schedule=lr_schedule,
+                 label_smoothing=label_smoothing, patience=patience)
+    s = _settings(spec.defaults, given)
+    epochs, batch_size, lr, optimizer, imbalance, lr_schedule, label_smoothing, patience = (s[k] for k in given)
+    if imbalance not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={imbalance!r}: use 'class_weight', 'balanced' or 'none'.")
+    size = _image_size(image_size, spec.input_shape)
     run_dir = Path(out)/(name or run_name(model))
     seed_everything(seed)
     df = _manifest(data, val_frac, test_frac, seed)
@@ -334,7 +372,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     run_dir.mkdir(parents=True, exist_ok=True)
     df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run_dir/'split.csv', index=False)
     train(net, train_ds, val_ds, epochs, run_dir, optimizer, lr, lr_schedule, weights, steps, patience, tensorboard, xla,
-          config=config, verbose=verbose)
+          label_smoothing, config=config, verbose=verbose)
     if test_ds is not None: _add_test_metrics(net, test_ds, run_dir)
     return run_dir
 
@@ -393,8 +431,8 @@ def plot_history(run,  # a run folder, a `load_run` dict, a history DataFrame or
 # %% ../nbs/04_training.ipynb #69468173
 def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata CSV
               model: str = 'custom_cnn',  # model name (see `skin_cancer_nb.models.MODELS`)
-              epochs: int = 20,  # maximum number of epochs
-              batch_size: int = 32,  # images per batch
+              epochs: int | None = None,  # maximum number of epochs; the model's default when omitted
+              batch_size: int | None = None,  # images per batch; the model's default when omitted
               image_size: str | None = None,  # HEIGHTxWIDTH (e.g. 90x120) or one number; the model's default when omitted
               lr: float | None = None,  # learning rate; the model's default when omitted
               optimizer: str | None = None,  # adam, adamax or sgd; the model's default when omitted
@@ -403,14 +441,16 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
               name: str | None = None,  # run folder name (default: model and time); an interrupted run of that name resumes
               balanced: bool = False,  # draw every class equally often instead of weighting the loss
               augment: bool = True,  # augment the training images
-              patience: int = 5,  # early-stopping patience in epochs
+              patience: int | None = None,  # early-stopping patience in epochs (0: never stop early); the model's default when omitted
+              label_smoothing: float | None = None,  # label smoothing of the loss; the model's default when omitted
               mixed_precision: bool = True,  # mixed precision on GPUs and TPUs that gain from it
               xla: bool = False,  # compile with XLA
               verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
              ):
     "Train one model on a dataset split by lesion, and write its run folder."
     run_dir = fit_run(data_dir, model, out, name, epochs, batch_size, image_size, lr, optimizer, seed,
-                      imbalance='balanced' if balanced else 'class_weight', augment=augment, patience=patience,
+                      imbalance='balanced' if balanced else None, augment=augment,
+                      patience='auto' if patience is None else patience or None, label_smoothing=label_smoothing,
                       mixed_precision='auto' if mixed_precision else False, xla=xla or None, verbose=verbose)
     m = load_run(run_dir)['metrics']
     print(f"Run folder: {run_dir}")

@@ -1,0 +1,72 @@
+"""Train the from-scratch models on real HAM10000 images and evaluate them on lesions they never saw.
+
+Every model is trained with `skin_cancer_nb.train.fit_run` (its registered defaults, the same lesion-grouped split of
+seed 42) into a run folder under `--runs`; a finished run folder is read, not trained again, so the benchmark can be
+resumed and extended. Then `skin_cancer_nb.evaluate` tests every run on the common test split, with test-time
+augmentation (flips) and the ensemble of the runs, with bootstrap 95% intervals, and writes the report (`results.md`,
+`results.csv`, figures) to `--report`. The table printed at the end is the README's results table.
+
+    python benchmarks/real_images.py [--data ../shared/data/ham10000_200x150] [--runs runs] [--models lesion_resnet custom_cnn ...]
+    python benchmarks/real_images.py --evaluate-only
+"""
+from __future__ import annotations
+import argparse, json, os, time
+from pathlib import Path
+
+os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
+
+# What each model's benchmark run changes from its registered defaults: on two CPU cores, `simple_cnn` (22 million
+# parameters at 224x224) and `lfn` (300x300) get fewer epochs than their source projects gave them.
+BENCHMARK = {'lesion_resnet': {}, 'custom_cnn': {'epochs': 30}, 'lfn': {'epochs': 20}, 'simple_cnn': {'epochs': 10}}
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p.add_argument('--data', default='../shared/data/ham10000_200x150', help='the real images, in the Kaggle layout')
+    p.add_argument('--runs', default='runs', help='folder of the run folders (one per model, named after it)')
+    p.add_argument('--report', default='runs/report_real', help='folder for the evaluation report')
+    p.add_argument('--models', nargs='+', default=list(BENCHMARK), help='models to train, in this order')
+    p.add_argument('--evaluate-only', action='store_true', help='evaluate the finished run folders, train nothing')
+    p.add_argument('--n-boot', type=int, default=1000, help='bootstrap draws for the 95%% intervals')
+    return p.parse_args(argv)
+
+
+def train_models(data: Path, runs: Path, models: list):
+    "Train each model whose run folder is not finished (an interrupted one resumes)."
+    from skin_cancer_nb.train import fit_run
+    for name in models:
+        if (runs/name/'metrics.json').exists() and not (runs/name/'backup').exists():
+            print(f'{name}: finished run in {runs/name}, not trained again'); continue
+        t0 = time.time()
+        print(f'{name}: training ({BENCHMARK.get(name, {}) or "its defaults"})', flush=True)
+        fit_run(data, name, out=runs, name=name, tensorboard=False, verbose=2, **BENCHMARK.get(name, {}))
+        print(f'{name}: {(time.time() - t0)/60:.1f} min', flush=True)
+
+
+def training_times(runs: Path) -> dict:
+    "Each finished run's training minutes and best epoch, from its metrics.json."
+    out = {}
+    for d in sorted(runs.glob('*/metrics.json')):
+        m = json.loads(d.read_text())
+        out[d.parent.name] = dict(minutes=round((m.get('train_seconds') or 0)/60, 1), best_epoch=(m.get('best_epoch') or 0) + 1,
+                                  epochs_run=m.get('epochs_run'))
+    return out
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    runs = Path(args.runs)
+    if not args.evaluate_only: train_models(Path(args.data), runs, args.models)
+    from skin_cancer_nb.evaluate import evaluate_runs, results_table, results_markdown, write_report, per_class_table
+    dirs = [runs/m for m in args.models if (runs/m/'model.keras').exists()]
+    evaluations = evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot)
+    write_report(evaluations, args.report)
+    print(results_markdown(results_table(evaluations)))
+    print('| model | ' + ' | '.join(per_class_table(next(iter(evaluations.values()))[1]).index) + ' |')
+    for name, (_, m) in evaluations.items():
+        print(f'| {name} | ' + ' | '.join(f'{r:.2f}' for r in per_class_table(m).recall) + ' |')
+    print(json.dumps(training_times(runs), indent=1))
+    print(f'report written to {args.report}')
+
+
+if __name__ == '__main__': main()
