@@ -421,6 +421,12 @@ def _names(dirs) -> list:
     names = [d.name for d in dirs]
     return [f'{d.parent.name}/{d.name}' if names.count(d.name) > 1 else d.name for d in dirs]
 
+def _train_minutes(run_dir) -> float:
+    "The minutes a run trained for (all its epochs, resumed sessions included), from its metrics.json; NaN if unknown."
+    f = Path(run_dir)/'metrics.json'
+    seconds = json.loads(f.read_text()).get('train_seconds') if f.exists() else None
+    return seconds/60 if seconds is not None else np.nan
+
 def evaluate_runs(runs,  # run folders, or a folder of run folders
                   tta: bool = False,  # also evaluate each run with test-time augmentation
                   ensemble: bool = False,  # also evaluate the mean of all runs
@@ -436,7 +442,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
         for aug in variants:
             key = name + (' +TTA' if aug else '')
             p, m = out[key] = evaluate_run(d, aug, n_boot, seed, data_dir)
-            m['run_info'] = dict(run=str(d), model=model, tta=aug, baseline=name if aug else None)
+            m['run_info'] = dict(run=str(d), model=model, tta=aug, baseline=name if aug else None, train_minutes=_train_minutes(d))
             members[aug].append(key)
     tested = {k: tuple(p.image_id) if 'image_id' in p else len(p) for k, (p, _) in out.items()}
     if len(set(tested.values())) > 1:
@@ -447,7 +453,8 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
         for aug in variants:
             p = ensemble_predictions([out[k][0] for k in members[aug]])
             m = prediction_metrics(p, n_boot, seed)
-            m['run_info'] = dict(run=', '.join(map(str, dirs)), model='ensemble', tta=aug, baseline=best)
+            m['run_info'] = dict(run=', '.join(map(str, dirs)), model='ensemble', tta=aug, baseline=best,
+                                 train_minutes=sum(_train_minutes(d) for d in dirs))
             out[f'ensemble of {len(dirs)}' + (' +TTA' if aug else '')] = (p, m)
     return out
 
@@ -462,7 +469,7 @@ def results_table(evaluations: dict,  # name -> (prediction table, metrics), fro
         for k in HEADLINE:
             row[k] = m[k]
             row[f'{k}_low'], row[f'{k}_high'] = m.get('ci', {}).get(k, [np.nan, np.nan])
-        row['baseline'] = info.get('baseline')
+        row['baseline'], row['train_minutes'] = info.get('baseline'), info.get('train_minutes', np.nan)
         rows[name] = row
     t = pd.DataFrame.from_dict(rows, orient='index')
     for k in ('balanced_accuracy', 'f1_macro'):
@@ -502,9 +509,12 @@ def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_run
                     ) -> str:
     "The results table in Markdown, each figure with its 95% interval."
     fmt = lambda r, k: f"{r[k]:.3f} ({r[f'{k}_low']:.3f}-{r[f'{k}_high']:.3f})" if f'{k}_low' in r and not np.isnan(r[f'{k}_low']) else f'{r[k]:.3f}'
-    head = ['model', 'test images'] + [k.replace('_', ' ') for k in figures]
+    minutes = int('train_minutes' in table and table.train_minutes.notna().any())
+    head = ['model', 'test images'] + [k.replace('_', ' ') for k in figures] + ['training (min)'] * minutes
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
-    lines += ['| ' + ' | '.join([str(n), str(int(r['images']))] + [fmt(r, k) for k in figures]) + ' |' for n, r in table.iterrows()]
+    lines += ['| ' + ' | '.join([str(n), str(int(r['images']))] + [fmt(r, k) for k in figures]
+                                + [f"{r['train_minutes']:.0f}" if r['train_minutes'] == r['train_minutes'] else ''] * minutes) + ' |'
+              for n, r in table.iterrows()]
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/20_evaluation.ipynb #5fd199f8

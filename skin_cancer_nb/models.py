@@ -152,7 +152,7 @@ register_model('lfn', lfn, (300, 300, 3), interpolation='lanczos3', defaults=_lf
 register_model('lfn_2dense', partial(lfn, dense=(512, 512), name='lfn_2dense'), (300, 300, 3), interpolation='lanczos3',
                defaults=_lfn_defaults, description='the LFN with two Dense 512 layers');
 
-# %% ../nbs/05_model_custom_cnn.ipynb #8a6106e2
+# %% ../nbs/05_model_custom_cnn.ipynb #377fb3d2
 def _conv_bn(x, filters: int, strides: int, name: str, activation: str | None = 'swish'):
     "A 3x3 convolution without bias, batch normalisation and (optionally) the activation."
     x = L.Conv2D(filters, 3, strides=strides, padding='same', use_bias=False, name=f'{name}_conv')(x)
