@@ -105,7 +105,7 @@ def custom_cnn(input_shape: tuple = (90, 120, 3),  # (height, width, 3)
     x = L.Dropout(dropout, name='dropout')(L.BatchNormalization(momentum=bn_momentum, name='bn2')(x))
     return keras.Model(inputs, _predictions(x, num_classes), name=name)
 
-register_model('custom_cnn', custom_cnn, (90, 120, 3), description="the first source project's CNN, 90x120");
+register_model('custom_cnn', custom_cnn, (90, 120, 3), defaults={'epochs': 30}, description="the first source project's CNN, 90x120");
 
 # %% ../nbs/05_model_custom_cnn.ipynb #103f2d5e
 def simple_cnn(input_shape: tuple = (224, 224, 3),  # (height, width, 3)
@@ -122,7 +122,7 @@ def simple_cnn(input_shape: tuple = (224, 224, 3),  # (height, width, 3)
     x = L.Dropout(dropout, name='dropout')(x)
     return keras.Model(inputs, _predictions(x, num_classes), name=name)
 
-register_model('simple_cnn', simple_cnn, (224, 224, 3), defaults={'lr': 1e-4}, description="the third source project's baseline CNN, 224x224");
+register_model('simple_cnn', simple_cnn, (224, 224, 3), defaults={'lr': 1e-4, 'epochs': 10}, description="the third source project's baseline CNN, 224x224");
 
 # %% ../nbs/05_model_custom_cnn.ipynb #c45a0b11
 def lfn(input_shape: tuple = (300, 300, 3),  # (height, width, 3)
@@ -146,7 +146,7 @@ def lfn(input_shape: tuple = (300, 300, 3),  # (height, width, 3)
         x = L.Dropout(dropout, name=f'dropout{i}')(L.Dense(units, activation='relu', name=f'fc{i}')(x))
     return keras.Model(inputs, _predictions(x, num_classes), name=name)
 
-_lfn_defaults = {'optimizer': 'adamax', 'lr': 1e-3}
+_lfn_defaults = {'optimizer': 'adamax', 'lr': 1e-3, 'epochs': 20}
 register_model('lfn', lfn, (300, 300, 3), interpolation='lanczos3', defaults=_lfn_defaults,
                description='the Lesion Feature Network of the fourth source project, 300x300, Lanczos')
 register_model('lfn_2dense', partial(lfn, dense=(512, 512), name='lfn_2dense'), (300, 300, 3), interpolation='lanczos3',
