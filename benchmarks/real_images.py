@@ -54,6 +54,30 @@ def training_times(runs: Path) -> dict:
     return out
 
 
+def readme_tables(report, runs: Path) -> str:
+    "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
+    import pandas as pd
+    report = Path(report)
+    table = pd.read_csv(report/'results.csv', index_col='name')
+    fmt = lambda r, k: f"{r[k]:.3f} ({r[k + '_low']:.3f}-{r[k + '_high']:.3f})"
+    figures = ['balanced_accuracy', 'f1_macro', 'auc_macro', 'melanoma_sensitivity', 'melanoma_specificity', 'accuracy']
+    lines = ['| model | input | test images | balanced accuracy | macro-F1 | macro AUC | melanoma sensitivity | melanoma specificity | accuracy | training (min) |',
+             '|---|---|---|---|---|---|---|---|---|---|']
+    for name, r in table.iterrows():
+        run = name.replace(' +TTA', '')
+        size = 'x'.join(map(str, json.loads((runs/run/'config.json').read_text())['image_size'])) if (runs/run/'config.json').exists() else ''
+        label = name if name.startswith('ensemble') else f"`{run}`" + name[len(run):]
+        lines.append(f"| {label} | {size} | {int(r['images'])} | " + ' | '.join(fmt(r, k) for k in figures) + f" | {r['train_minutes']:.0f} |")
+    recall = {}
+    for d in sorted(report.glob('*/metrics.json')):
+        m = json.loads(d.read_text())
+        if '_TTA' not in d.parent.name: recall[d.parent.name] = {c: v['recall'] for c, v in m['per_class'].items()}
+    support = {c: v['support'] for c, v in m['per_class'].items()}
+    lines += ['', '| model | ' + ' | '.join(f'{c} ({n})' for c, n in support.items()) + ' |', '|---|' + '---|' * len(support)]
+    lines += [f'| {n} | ' + ' | '.join(f'{v:.2f}' for v in r.values()) + ' |' for n, r in recall.items()]
+    return '\n'.join(lines)
+
+
 def main(argv=None):
     args = parse_args(argv)
     runs = Path(args.runs)
@@ -67,6 +91,7 @@ def main(argv=None):
     for name, (_, m) in evaluations.items():
         print(f'| {name} | ' + ' | '.join(f'{r:.2f}' for r in per_class_table(m).recall) + ' |')
     print(json.dumps(training_times(runs), indent=1))
+    print(readme_tables(args.report, runs))
     print(f'report written to {args.report}')
 
 
