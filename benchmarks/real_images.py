@@ -4,7 +4,7 @@ Every model is trained with `skin_cancer_nb.train.fit_run` (its registered defau
 seed 42) into a run folder under `--runs`; a finished run folder is read, not trained again, so the benchmark can be
 resumed and extended. Then `skin_cancer_nb.evaluate` tests every run on the common test split, with test-time
 augmentation (flips) and the ensemble of the runs, with bootstrap 95% intervals, and writes the report (`results.md`,
-`results.csv`, figures) to `--report`. The table printed at the end is the README's results table.
+`results.csv`, figures) to `--report`. The two tables printed at the end (results with training minutes, recall per class) are the README's.
 
     python benchmarks/real_images.py [--data ../shared/data/ham10000_200x150] [--runs runs] [--models lesion_resnet custom_cnn ...]
     python benchmarks/real_images.py --evaluate-only
@@ -44,16 +44,6 @@ def train_models(data: Path, runs: Path, models: list):
         print(f'{name}: {(time.time() - t0)/60:.1f} min', flush=True)
 
 
-def training_times(runs: Path) -> dict:
-    "Each finished run's training minutes and best epoch, from its metrics.json."
-    out = {}
-    for d in sorted(runs.glob('*/metrics.json')):
-        m = json.loads(d.read_text())
-        out[d.parent.name] = dict(minutes=round((m.get('train_seconds') or 0)/60, 1), best_epoch=(m.get('best_epoch') or 0) + 1,
-                                  epochs_run=m.get('epochs_run'))
-    return out
-
-
 def readme_tables(report, runs: Path) -> str:
     "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
     import pandas as pd
@@ -82,15 +72,9 @@ def main(argv=None):
     args = parse_args(argv)
     runs = Path(args.runs)
     if not args.evaluate_only: train_models(Path(args.data), runs, args.models)
-    from skin_cancer_nb.evaluate import evaluate_runs, results_table, results_markdown, write_report, per_class_table
+    from skin_cancer_nb.evaluate import evaluate_runs, write_report
     dirs = [runs/m for m in args.models if (runs/m/'model.keras').exists()]
-    evaluations = evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot)
-    write_report(evaluations, args.report)
-    print(results_markdown(results_table(evaluations)))
-    print('| model | ' + ' | '.join(per_class_table(next(iter(evaluations.values()))[1]).index) + ' |')
-    for name, (_, m) in evaluations.items():
-        print(f'| {name} | ' + ' | '.join(f'{r:.2f}' for r in per_class_table(m).recall) + ' |')
-    print(json.dumps(training_times(runs), indent=1))
+    write_report(evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot), args.report)
     print(readme_tables(args.report, runs))
     print(f'report written to {args.report}')
 
