@@ -65,7 +65,7 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
     _step(4, 'Grad-CAM of test predictions', t0)
     figures = _figures(run_dir, evaluations[False][0], out)
     _step(5, 'report and model card', t0)
-    run = load_run(run_dir)
+    run = RunDir(run_dir)
     report = write_job_report(run, evaluations, figures, out, data, time.time() - t0)
     write_model_card(run, evaluations[False][1], out/'model_card.md', data)
     print(f'done in {time.time() - t0:.0f} s: {report}')
@@ -134,7 +134,7 @@ def write_job_report(run: dict,  # from `train.load_run`
                      seconds: float,  # wall-clock time of the job
                     ) -> Path:
     "Write the job's report.md: data, split, training, test figures with intervals, per-class table and figures."
-    c, m, split = run['config'], evaluations[False][1], run['split']
+    c, m, split = run.config, evaluations[False][1], run.split
     counts = split.groupby('split').agg(images=('image_id', 'size'), lesions=('lesion_id', 'nunique')).reindex(['train', 'val', 'test'])
     shared = split.groupby('lesion_id').split.nunique().gt(1).sum()
     fig = lambda k, t: f'![{t}]({figures[k]})\n' if k in figures else ''
@@ -146,7 +146,7 @@ def write_job_report(run: dict,  # from `train.load_run`
 {int(counts.images.sum())} images of {int(counts.lesions.sum())} lesions, split by lesion (seed {c.get('split_seed')}): train {int(counts.images['train'])} images ({int(counts.lesions['train'])} lesions), validation {int(counts.images['val'])} ({int(counts.lesions['val'])}), test {int(counts.images['test'])} ({int(counts.lesions['test'])}); lesions in more than one split: {shared}.
 
 ## Training
-Model `{c['model']}` ({c.get('params', 0):,} parameters) at {c['image_size'][0]}x{c['image_size'][1]}, batch {c.get('batch_size')}, {c.get('optimizer')} at learning rate {c.get('lr')}, imbalance handled by {c.get('imbalance')}; best epoch {run['metrics'].get('best_epoch')} of {run['metrics'].get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
+Model `{c['model']}` ({c.get('params', 0):,} parameters) at {c['image_size'][0]}x{c['image_size'][1]}, batch {c.get('batch_size')}, {c.get('optimizer')} at learning rate {c.get('lr')}, imbalance handled by {c.get('imbalance')}; best epoch {run.metrics.get('best_epoch')} of {run.metrics.get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
 
 {fig('history', 'training curves')}
 ## Test figures
@@ -172,7 +172,7 @@ def write_model_card(run: dict,  # from `train.load_run`
                      data: str,  # what the data was
                     ) -> Path:
     "Write a model card: what the model is, the data and split, its test figures with intervals, intended use and limits."
-    c = run['config']
+    c = run.config
     text = f"""# Model card: {c['model']}
 
 ## Model
