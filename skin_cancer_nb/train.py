@@ -331,7 +331,8 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
                   classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
                   val_frac=val_frac, test_frac=test_frac, batch_size=s['batch_size'], imbalance=s['imbalance'], balanced=s['imbalance'] == 'balanced',
-                  augment=augment, weights=weights, phases=[asdict(p) for p in phases], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')})
+                  augment=augment, weights=weights, phases=[asdict(p) for p in phases], optimizer=s['optimizer'], lr_schedule=s['lr_schedule'],
+                  label_smoothing=s['label_smoothing'], patience=s['patience'], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')})
     kw = dict(optimizer=s['optimizer'], lr_schedule=s['lr_schedule'], class_weight=class_weight, patience=s['patience'], tensorboard=tensorboard,
               xla=xla, label_smoothing=s['label_smoothing'], verbose=verbose, eager=eager)
     previous = keras.mixed_precision.global_policy().name
