@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
-import keras
 import tensorflow as tf
 from .core import CLASSES, SHORT_NAMES
 from .runs import RunDir, write_json

@@ -10,7 +10,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from .core import CLASSES, SHORT_NAMES, versions
+from .core import CLASSES, SHORT_NAMES
 from .runs import RunDir
 
 # %% auto #0

@@ -145,9 +145,8 @@ class EpochLog(keras.callbacks.Callback):
         if logs is not None: logs.update(learning_rate=self._lr, seconds=time.perf_counter() - self._t0)
 
 def _has_tensorboard() -> bool:
-    try: import tensorboard
-    except ImportError: return False
-    return True
+    import importlib.util
+    return importlib.util.find_spec('tensorboard') is not None
 
 # %% ../nbs/04_training.ipynb #f779c863
 def training_callbacks(run_dir,  # the run folder
