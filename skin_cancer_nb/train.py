@@ -347,6 +347,8 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=datetime.now().isoformat(timespec='seconds')))
             after = {p.name: _train_phase(net, spec, p, run.phase(p.name), train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
                      for p in phases}
+            write_json(run/'config.json', run.config | {'phases': [asdict(p) | {'trainable_layers': run.phase(p.name).config.get('trainable_layers')}
+                                                                   for p in phases]})
             best, metrics = _combine_phases(run, phases, 'val_macro_f1' if val_ds is not None else 'macro_f1')
             net.set_weights(after[best])
         save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
