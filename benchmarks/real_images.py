@@ -74,7 +74,8 @@ def main(argv=None):
         if not args.data: raise SystemExit('No real data: set SKIN_CANCER_NB_DATA (or pass --data) to a HAM10000 folder in the Kaggle layout.')
         train_models(Path(args.data), runs, args.models)
     from skin_cancer_nb.evaluate import evaluate_runs, write_report
-    dirs = [runs/m for m in args.models if (runs/m/'model.keras').exists()]
+    from skin_cancer_nb.runs import RunDir
+    dirs = [runs/m for m in args.models if RunDir(runs/m).status == "finished"]
     write_report(evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot), args.report)
     print(readme_tables(args.report, runs))
     print(f'report written to {args.report}')

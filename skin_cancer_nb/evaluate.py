@@ -411,12 +411,12 @@ def ensemble_predictions(predictions: list,  # prediction tables of several runs
 
 # %% ../nbs/20_evaluation.ipynb #c8aea473
 def find_runs(runs) -> list:
-    "The run folders in `runs`: a list of run folders, or one folder holding run folders (or one run)."
+    "The run folders in `runs`: a list of run folders, or the finished runs of a folder that holds run folders (or is one)."
     if isinstance(runs, (str, Path)):
         root = Path(runs)
-        if (root/'model.keras').exists(): return [root]
-        found = sorted(p.parent for p in root.glob('*/model.keras'))
-        if not found: raise FileNotFoundError(f"No run folders (with model.keras) in {root}.")
+        if RunDir(root).status == 'finished': return [root]
+        found = sorted(p for p in root.iterdir() if p.is_dir() and RunDir(p).status == 'finished') if root.is_dir() else []
+        if not found: raise FileNotFoundError(f"No finished run folders in {root}: train one with fit_run or `skin-cancer-nb train`.")
         return found
     return [Path(r) for r in runs]
 

@@ -127,6 +127,7 @@ def _data_note(data: str) -> str:
 def _phases(config: dict) -> str:
     "A run's phases in words: 'one phase of 15 epochs at 0.001' or 'phases head (10 epochs at 0.001), fine_tune (10 epochs at 0.0001)'."
     ps = config.get('phases', [])
+    if not ps: return f"learning rate {config.get('lr')}"
     if len(ps) == 1: return f"one phase of {ps[0]['epochs']} epochs at {ps[0]['lr']:g}"
     return 'phases ' + ', '.join(f"{p['name']} ({p['epochs']} epochs at {p['lr']:g})" for p in ps)
 
@@ -205,7 +206,7 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
 def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
             model: str = 'custom_cnn',  # a model of the registry
-            epochs: int | None = 15,  # maximum epochs of each phase (omit for the model's recipe with --epochs 0)
+            epochs: int = 15,  # maximum epochs of each phase (0: the model's recipe)
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
             n_images: int = 700,  # images of the synthetic twin
             batch_size: int = 32,  # images per batch

@@ -196,12 +196,12 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           config: dict | None = None,  # more entries for config.json (data, split, image size...)
           verbose='auto',  # Keras's progress output: 'auto', 0, 1 or 2
           eager: bool = False,  # run eagerly (see `compile_model`)
+          finish: bool = True,  # write metrics.json, which marks the run finished (False: the caller finishes it)
          ) -> pd.DataFrame:
     "Train `model`, keep its best epoch by validation macro-F1, and write the run folder; returns the history."
     run_dir = Path(run_dir or Path('runs')/run_name(model.name))
     resume = RunDir(run_dir).start() and (run_dir/'backup').exists()
-    if not resume and (run_dir/'history.csv').exists():
-        raise FileExistsError(f"{run_dir} holds a history.csv but no backup to resume from: choose another run folder.")
+    if not resume and (run_dir/'history.csv').exists(): (run_dir/'history.csv').unlink()  # stopped before its first backup: it starts again
     if lr_schedule not in ('plateau', 'cosine', 'constant'): raise ValueError(f"lr_schedule={lr_schedule!r}: use 'plateau', 'cosine' or 'constant'.")
     decay = epochs * _steps(train_ds, steps_per_epoch) if lr_schedule == 'cosine' else None
     if compile: compile_model(model, optimizer, lr, decay, xla=xla, label_smoothing=label_smoothing, eager=eager)
@@ -220,7 +220,7 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
         model.load_weights(str(run_dir/'model.keras'))
         save_for_inference(model, run_dir/'model.keras')
     history = RunDir(run_dir).history
-    write_json(run_dir/'metrics.json', _best_epoch_metrics(history, monitor, epochs))
+    if finish: write_json(run_dir/'metrics.json', _best_epoch_metrics(history, monitor, epochs))
     return history
 
 # %% ../nbs/04_training.ipynb #c2dd93fd
@@ -286,7 +286,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             epochs: int | None = None,  # maximum epochs of each phase; the model's recipe when None
             batch_size: int | None = None,  # images per batch (over all replicas); the model's default (or 32) when None
             image_size=None,  # (height, width), an int or 'HxW'; the model's default when None
-            lr: float | None = None,  # learning rate of the first phase; the model's recipe when None
+            lr: float | None = None,  # learning rate of a 'train' or 'head' phase; the model's recipe when None
             optimizer: str | None = None,  # 'adam', 'adamax' or 'sgd'; the model's default (or Adam) when None
             seed: int = 42,  # seed of the split, the weights' initialisation, shuffling and augmentation
             val_frac: float = 0.1,  # share of the images for validation (by lesion)
@@ -341,10 +341,13 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         run.start()
         df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
         if len(phases) == 1:
-            _train_phase(net, spec, phases[0], run, train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, config, kw)
-            run.history.assign(phase=phases[0].name).to_csv(run/'history.csv', index=False)
+            _train_phase(net, spec, phases[0], run, train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
+            history = run.history.assign(phase=phases[0].name)
+            history.to_csv(run/'history.csv', index=False)
+            metrics = _best_epoch_metrics(history, 'val_macro_f1' if val_ds is not None else 'macro_f1', phases[0].epochs)
         else:
-            write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=datetime.now().isoformat(timespec='seconds')))
+            created = run.config.get('created') or datetime.now().isoformat(timespec='seconds')  # a resumed run keeps its start
+            write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=created))
             after = {p.name: _train_phase(net, spec, p, run.phase(p.name), train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
                      for p in phases}
             write_json(run/'config.json', run.config | {'phases': [asdict(p) | {'trainable_layers': run.phase(p.name).config.get('trainable_layers')}
@@ -352,7 +355,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             best, metrics = _combine_phases(run, phases, 'val_macro_f1' if val_ds is not None else 'macro_f1')
             net.set_weights(after[best])
         save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
-        _add_test_metrics(net, test_ds, run, metrics if len(phases) > 1 else run.metrics, kw)
+        _add_test_metrics(net, test_ds, run, metrics, kw)  # the run is finished
     finally: keras.mixed_precision.set_global_policy(previous)
     return run.path
 
@@ -371,7 +374,7 @@ def _train_phase(net, spec, phase, run: RunDir, train_ds, val_ds, steps, feature
             tr = feature_dataset(*extract_features(extractor, train_ds, kw['eager']), batch_size, shuffle=True, seed=seed)
             va = None if val_ds is None else feature_dataset(*extract_features(extractor, val_ds, kw['eager']), batch_size)
             steps_ = None
-        extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features,
+        extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
                      feature_seconds=time.perf_counter() - t0)
         train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps_, config=config | extra, **kw)
     return net.get_weights()
@@ -384,6 +387,7 @@ def _combine_phases(run: RunDir, phases: list, monitor: str) -> tuple:
         if m.get(monitor) is not None and m[monitor] > best[1].get(monitor, -np.inf): best = (p.name, m | {'best_epoch': m['best_epoch'] + offset})
         parts.append(h.assign(epoch=h.epoch + offset, phase=p.name)); offset += len(h)
         seconds += (m.get('train_seconds') or 0) + (run.phase(p.name).config.get('feature_seconds') or 0)
+    if best[0] is None: best = (phases[-1].name, run.phase(phases[-1].name).metrics)  # no phase has the figure: the last one's weights
     history = pd.concat(parts, ignore_index=True)
     history.to_csv(run/'history.csv', index=False)
     return best[0], best[1] | {'phase': best[0], 'epochs_run': len(history), 'train_seconds': seconds,
