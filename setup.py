@@ -26,6 +26,8 @@ demo_requirements = ['gradio>=6,<7']
 # The demo notebook's test drives a real headless browser: Playwright (1.65.2 verified) with the system's Chromium
 # (Debian: `apt-get install chromium`), so the test suite needs the demo's requirements too.
 dev_requirements += demo_requirements + ['playwright']
+# The linter .ci/run runs over the library and the benchmarks (undefined names, unused imports): ruff 0.17 verified.
+dev_requirements += ['ruff>=0.6']
 
 setuptools.setup(
     name=cfg['lib_name'],

@@ -6,11 +6,11 @@ resumed and extended. Then `skin_cancer_nb.evaluate` tests every run on the comm
 augmentation (flips) and the ensemble of the runs, with bootstrap 95% intervals, and writes the report (`results.md`,
 `results.csv`, figures) to `--report`. The two tables printed at the end (results with training minutes, recall per class) are the README's.
 
-    python benchmarks/real_images.py [--data ../shared/data/ham10000_200x150] [--runs runs] [--models lesion_resnet custom_cnn ...]
+    SKIN_CANCER_NB_DATA=/path/to/ham10000 python benchmarks/real_images.py [--runs runs] [--models lesion_resnet custom_cnn ...]
     python benchmarks/real_images.py --evaluate-only
 """
 from __future__ import annotations
-import argparse, json, os, time
+import argparse, os, time
 from pathlib import Path
 
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -23,7 +23,7 @@ MODELS = ['lesion_resnet', 'custom_cnn', 'lfn', 'simple_cnn']
 
 def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0], formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    p.add_argument('--data', default='../shared/data/ham10000_200x150', help='the real images, in the Kaggle layout')
+    p.add_argument('--data', default=os.environ.get('SKIN_CANCER_NB_DATA'), help='the real images, in the Kaggle layout (default: $SKIN_CANCER_NB_DATA)')
     p.add_argument('--runs', default='runs', help='folder of the run folders (one per model, named after it)')
     p.add_argument('--report', default='runs/report_real', help='folder for the evaluation report')
     p.add_argument('--models', nargs='+', default=MODELS, help='models to train, in this order')
@@ -35,8 +35,9 @@ def parse_args(argv=None) -> argparse.Namespace:
 def train_models(data: Path, runs: Path, models: list):
     "Train each model whose run folder is not finished (an interrupted one resumes)."
     from skin_cancer_nb.train import fit_run
+    from skin_cancer_nb.runs import RunDir
     for name in models:
-        if (runs/name/'metrics.json').exists() and not (runs/name/'backup').exists():
+        if RunDir(runs/name).status == 'finished':
             print(f'{name}: finished run in {runs/name}, not trained again'); continue
         t0 = time.time()
         print(f'{name}: training with its defaults', flush=True)
@@ -47,20 +48,18 @@ def train_models(data: Path, runs: Path, models: list):
 def readme_tables(report, runs: Path) -> str:
     "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
     import pandas as pd
+    from skin_cancer_nb.evaluate import results_markdown
+    from skin_cancer_nb.runs import RunDir
     report = Path(report)
     table = pd.read_csv(report/'results.csv', index_col='name')
-    fmt = lambda r, k: f"{r[k]:.3f} ({r[k + '_low']:.3f}-{r[k + '_high']:.3f})"
-    figures = ['balanced_accuracy', 'f1_macro', 'auc_macro', 'melanoma_sensitivity', 'melanoma_specificity', 'accuracy']
-    lines = ['| model | input | test images | balanced accuracy | macro-F1 | macro AUC | melanoma sensitivity | melanoma specificity | accuracy | training (min) |',
-             '|---|---|---|---|---|---|---|---|---|---|']
-    for name, r in table.iterrows():
-        run = name.replace(' +TTA', '')
-        size = 'x'.join(map(str, json.loads((runs/run/'config.json').read_text())['image_size'])) if (runs/run/'config.json').exists() else ''
-        label = name if name.startswith('ensemble') else f"`{run}`" + name[len(run):]
-        lines.append(f"| {label} | {size} | {int(r['images'])} | " + ' | '.join(fmt(r, k) for k in figures) + f" | {r['train_minutes']:.0f} |")
+    base = lambda name: name.replace(' +TTA', '')
+    label = lambda name: name if name.startswith('ensemble') else f"`{base(name)}`" + name[len(base(name)):]
+    sizes = {label(n): 'x'.join(map(str, c['image_size'])) for n in table.index if 'image_size' in (c := RunDir(runs/base(n)).config)}
+    table.index = [label(n) for n in table.index]
+    lines = [results_markdown(table, extra={'input': sizes}).rstrip('\n')]
     recall = {}
     for d in sorted(report.glob('*/metrics.json')):
-        m = json.loads(d.read_text())
+        m = RunDir(d.parent).metrics
         if '_TTA' not in d.parent.name: recall[d.parent.name] = {c: v['recall'] for c, v in m['per_class'].items()}
     support = {c: v['support'] for c, v in m['per_class'].items()}
     lines += ['', '| model | ' + ' | '.join(f'{c} ({n})' for c, n in support.items()) + ' |', '|---|' + '---|' * len(support)]
@@ -71,9 +70,12 @@ def readme_tables(report, runs: Path) -> str:
 def main(argv=None):
     args = parse_args(argv)
     runs = Path(args.runs)
-    if not args.evaluate_only: train_models(Path(args.data), runs, args.models)
+    if not args.evaluate_only:
+        if not args.data: raise SystemExit('No real data: set SKIN_CANCER_NB_DATA (or pass --data) to a HAM10000 folder in the Kaggle layout.')
+        train_models(Path(args.data), runs, args.models)
     from skin_cancer_nb.evaluate import evaluate_runs, write_report
-    dirs = [runs/m for m in args.models if (runs/m/'model.keras').exists()]
+    from skin_cancer_nb.runs import RunDir
+    dirs = [runs/m for m in args.models if RunDir(runs/m).status == "finished"]
     write_report(evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot), args.report)
     print(readme_tables(args.report, runs))
     print(f'report written to {args.report}')

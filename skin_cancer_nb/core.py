@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 # %% auto #0
-__all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'seed_everything', 'Hardware', 'detect_hardware',
-           'get_strategy', 'split_cpu', 'mixed_precision_policy', 'set_mixed_precision', 'versions']
+__all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'seed_everything',
+           'Hardware', 'detect_hardware', 'get_strategy', 'split_cpu', 'mixed_precision_policy', 'set_mixed_precision',
+           'versions']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -38,6 +39,23 @@ def class_code(index: int) -> str:
     "Diagnosis code of the label `index` (0 to 6)."
     if not 0 <= int(index) < len(CLASSES): raise ValueError(f"Label {index} is outside 0..{len(CLASSES)-1}.")
     return CLASSES[int(index)]
+
+# %% ../nbs/00_core.ipynb #24ce8d92
+def parse_image_size(image_size,  # None, one number, (height, width[, 3]), or a string such as '90x120' or '224'
+                     default=None,  # the size to use for None, in any of the same forms
+                    ) -> tuple:
+    "(height, width) of an image size written in any of the package's forms."
+    if image_size is None: image_size = default
+    if image_size is None: raise ValueError("No image size: give (height, width), one number or 'HEIGHTxWIDTH'.")
+    if isinstance(image_size, str):
+        try: image_size = [int(v) for v in image_size.lower().replace('x', ' ').replace(',', ' ').split()]
+        except ValueError: image_size = []
+        if len(image_size) not in (1, 2): raise ValueError("image_size: write HEIGHTxWIDTH (e.g. 90x120) or one number.")
+    size = (int(image_size),) * 2 if np.isscalar(image_size) else tuple(int(v) for v in image_size)
+    if len(size) == 1: size = size * 2
+    if len(size) not in (2, 3) or (len(size) == 3 and size[2] != 3) or min(size[:2]) < 1:
+        raise ValueError(f"image size {size}: give (height, width) or (height, width, 3), RGB, with positive sides.")
+    return size[:2]
 
 # %% ../nbs/00_core.ipynb #aae56e46
 def seed_everything(seed: int = 42,  # the seed for Python, NumPy and TensorFlow

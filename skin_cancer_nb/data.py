@@ -14,10 +14,10 @@ from .core import CLASSES
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'HAM10000_STATS',
-           'NO_CREDENTIALS', 'DataError', 'image_problem', 'read_metadata_csv', 'load_metadata', 'metadata_stats',
-           'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000', 'compare_duplicate_folders',
-           'summarize_metadata', 'verify_ham10000', 'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000',
-           'synth_cli', 'download_cli', 'info_cli']
+           'DATA_ENV', 'NO_CREDENTIALS', 'DataError', 'image_problem', 'read_metadata_csv', 'load_metadata',
+           'metadata_stats', 'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000',
+           'compare_duplicate_folders', 'summarize_metadata', 'verify_ham10000', 'real_data_dir',
+           'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000', 'synth_cli', 'download_cli', 'info_cli']
 
 # %% ../nbs/01_data.ipynb #56a99e39
 KAGGLE_DATASET = 'kmader/skin-cancer-mnist-ham10000'
@@ -408,6 +408,19 @@ def verify_ham10000(root,  # dataset folder in the Kaggle layout
     if diffs: raise DataError(f"The duplicate image folders under {root} differ ({len(diffs)} file(s)), e.g. {diffs[0]}; "
                               "the upper-case folders are used. Re-download to get a consistent copy.")
     return summarize_metadata(df)
+
+# %% ../nbs/01_data.ipynb #cc47904f
+DATA_ENV = 'SKIN_CANCER_NB_DATA'  # the environment variable that names the real HAM10000 folder
+
+def real_data_dir(path=None,  # a folder to use; $SKIN_CANCER_NB_DATA when None
+                  quiet: bool = False,  # say nothing when there is no folder
+                 ) -> Path | None:
+    "The real HAM10000 folder (Kaggle layout): `path`, else $SKIN_CANCER_NB_DATA; None, with one line that says how to set it, if neither is a folder."
+    where = path or os.environ.get(DATA_ENV)
+    if where and Path(where).expanduser().is_dir(): return Path(where).expanduser()
+    if not quiet: print(f"No real HAM10000 folder{f' at {where}' if where else ''}: set {DATA_ENV} to the folder of a Kaggle download "
+                        "(`skin-cancer-nb download DEST` fetches it); the real run is skipped.")
+    return None
 
 # %% ../nbs/01_data.ipynb #bf3e477b
 class KaggleCredentialsError(RuntimeError):

@@ -4,27 +4,34 @@
 
 # %% ../nbs/20_evaluation.ipynb #138c02e7
 from __future__ import annotations
-import json, math, re, warnings
+import math, re, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
-import keras
 import tensorflow as tf
 from .core import CLASSES, SHORT_NAMES
-from .train import load_best_model, write_json
+from .runs import RunDir, write_json
+from .train import load_best_model
 
 # %% auto #0
-__all__ = ['HEADLINE', 'TTA_VIEWS', 'weighted_auc', 'bootstrap_weights', 'classification_metrics', 'metrics_table',
-           'per_class_table', 'predict_proba', 'prediction_table', 'probabilities', 'predict', 'prediction_metrics',
-           'evaluate', 'plot_confusion_matrix', 'plot_roc_curves', 'plot_f1_per_class', 'select_examples',
-           'plot_examples', 'read_run', 'run_test_table', 'evaluate_run', 'ensemble_predictions', 'find_runs',
-           'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown', 'write_report',
-           'evaluate_cli']
+__all__ = ['RESULT_COLUMNS', 'HEADLINE', 'TTA_VIEWS', 'with_interval', 'weighted_auc', 'bootstrap_weights',
+           'classification_metrics', 'metrics_table', 'per_class_table', 'predict_proba', 'prediction_table',
+           'probabilities', 'predict', 'prediction_metrics', 'evaluate', 'plot_confusion_matrix', 'plot_roc_curves',
+           'plot_f1_per_class', 'select_examples', 'plot_examples', 'read_run', 'run_test_table', 'evaluate_run',
+           'ensemble_predictions', 'find_runs', 'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison',
+           'results_markdown', 'write_report', 'evaluate_cli']
 
 # %% ../nbs/20_evaluation.ipynb #df442bd2
-HEADLINE = ['accuracy', 'balanced_accuracy', 'f1_macro', 'auc_macro', 'melanoma_sensitivity', 'melanoma_specificity']
+RESULT_COLUMNS = [  # (key, label, format): the headline figures, in the order every results table, report and README shows them
+    ('balanced_accuracy', 'balanced accuracy', '.3f'), ('f1_macro', 'macro-F1', '.3f'), ('auc_macro', 'macro ROC AUC', '.3f'),
+    ('melanoma_sensitivity', 'melanoma sensitivity', '.3f'), ('melanoma_specificity', 'melanoma specificity', '.3f'), ('accuracy', 'accuracy', '.3f')]
+HEADLINE = [k for k, _, _ in RESULT_COLUMNS]
+
+def with_interval(value, low=np.nan, high=np.nan, fmt: str = '.3f') -> str:
+    "A figure and its 95% interval as text, '0.621 (0.538-0.688)', or the figure alone when there is no interval."
+    return f"{value:{fmt}} ({low:{fmt}}-{high:{fmt}})" if low == low and high == high else f"{value:{fmt}}"
 
 def _div(a, b):
     "a / b elementwise, 0 where b is 0 (scikit-learn's `zero_division=0`)."
@@ -351,11 +358,8 @@ def plot_examples(predictions: pd.DataFrame,  # from `predict` on a table with a
 def read_run(run_dir,  # a run folder with config.json, split.csv and model.keras
             ) -> tuple:
     "(config dict, split table) of a run folder, with clear errors for what is missing."
-    run_dir = Path(run_dir)
-    missing = [f for f in ('config.json', 'split.csv', 'model.keras') if not (run_dir/f).exists()]
-    if missing: raise FileNotFoundError(f"{run_dir} lacks {', '.join(missing)}: give a run folder written by training "
-                                        "(skin_cancer_nb.train), which holds config.json, split.csv and model.keras.")
-    return json.loads((run_dir/'config.json').read_text()), pd.read_csv(run_dir/'split.csv')
+    run = RunDir(run_dir).require('config.json', 'split.csv', 'model.keras')
+    return run.config, run.split
 
 def run_test_table(run_dir,  # a run folder
                    data_dir=None,  # where the images are now, if they moved since training
@@ -407,12 +411,12 @@ def ensemble_predictions(predictions: list,  # prediction tables of several runs
 
 # %% ../nbs/20_evaluation.ipynb #c8aea473
 def find_runs(runs) -> list:
-    "The run folders in `runs`: a list of run folders, or one folder holding run folders (or one run)."
+    "The run folders in `runs`: a list of run folders, or the finished runs of a folder that holds run folders (or is one)."
     if isinstance(runs, (str, Path)):
         root = Path(runs)
-        if (root/'model.keras').exists(): return [root]
-        found = sorted(p.parent for p in root.glob('*/model.keras'))
-        if not found: raise FileNotFoundError(f"No run folders (with model.keras) in {root}.")
+        if RunDir(root).status == 'finished': return [root]
+        found = sorted(p for p in root.iterdir() if p.is_dir() and RunDir(p).status == 'finished') if root.is_dir() else []
+        if not found: raise FileNotFoundError(f"No finished run folders in {root}: train one with fit_run or `skin-cancer-nb train`.")
         return found
     return [Path(r) for r in runs]
 
@@ -423,8 +427,7 @@ def _names(dirs) -> list:
 
 def _train_minutes(run_dir) -> float:
     "The minutes a run trained for (all its epochs, resumed sessions included), from its metrics.json; NaN if unknown."
-    f = Path(run_dir)/'metrics.json'
-    seconds = json.loads(f.read_text()).get('train_seconds') if f.exists() else None
+    seconds = RunDir(run_dir).metrics.get('train_seconds')
     return seconds/60 if seconds is not None else np.nan
 
 def evaluate_runs(runs,  # run folders, or a folder of run folders
@@ -505,17 +508,21 @@ def plot_comparison(table: pd.DataFrame,  # from `results_table` / `compare_runs
     return fig
 
 def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_runs`
-                     figures: tuple = ('balanced_accuracy', 'f1_macro', 'auc_macro', 'melanoma_sensitivity', 'melanoma_specificity', 'accuracy'),  # columns
+                     figures: list | None = None,  # keys of `RESULT_COLUMNS` to show; all of them when None
+                     extra: dict | None = None,  # more columns after the model's name: {label: {row name: text}}
                     ) -> str:
     "The results table in Markdown, each figure with its 95% interval."
-    fmt = lambda r, k: f"{r[k]:.3f} ({r[f'{k}_low']:.3f}-{r[f'{k}_high']:.3f})" if f'{k}_low' in r and not np.isnan(r[f'{k}_low']) else f'{r[k]:.3f}'
+    columns = [c for c in RESULT_COLUMNS if figures is None or c[0] in figures]
+    cell = lambda r, k, f: with_interval(r[k], r.get(f'{k}_low', np.nan), r.get(f'{k}_high', np.nan), f)
     minutes = int('train_minutes' in table and table.train_minutes.notna().any())
-    head = ['model', 'test images'] + [k.replace('_', ' ') for k in figures] + ['training (min)'] * minutes
+    head = ['model', *(extra or {}), 'test images'] + [label for _, label, _ in columns] + ['training (min)'] * minutes
     lines = ['| ' + ' | '.join(head) + ' |', '|' + '---|' * len(head)]
-    lines += ['| ' + ' | '.join([str(n), str(int(r['images']))] + [fmt(r, k) for k in figures]
+    lines += ['| ' + ' | '.join([str(n), *(str(v.get(n, '')) for v in (extra or {}).values()), str(int(r['images']))]
+                                + [cell(r, k, f) for k, _, f in columns]
                                 + [f"{r['train_minutes']:.0f}" if r['train_minutes'] == r['train_minutes'] else ''] * minutes) + ' |'
               for n, r in table.iterrows()]
     return '\n'.join(lines) + '\n'
+
 
 # %% ../nbs/20_evaluation.ipynb #5fd199f8
 def _slug(name: str) -> str: return re.sub(r'[^\w.-]+', '_', name).strip('_')

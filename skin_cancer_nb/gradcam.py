@@ -4,7 +4,7 @@
 
 # %% ../nbs/21_gradcam.ipynb #a53b10ac
 from __future__ import annotations
-import json, math
+import math
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -14,6 +14,7 @@ from PIL import Image
 import keras
 import tensorflow as tf
 from .core import CLASSES, SHORT_NAMES
+from .runs import RunDir
 
 # %% auto #0
 __all__ = ['find_last_conv_layer', 'layer_path', 'gradcam_model', 'gradcam_heatmap', 'overlay', 'plot_gradcam', 'gradcam_grid',
@@ -233,8 +234,7 @@ def _load(model_path) -> tuple:
     path = Path(model_path)
     if path.is_dir(): path = path/'model.keras'
     if not path.exists(): raise FileNotFoundError(f"No model at {path}: pass a .keras file or a run folder holding model.keras.")
-    config = json.loads((path.parent/'config.json').read_text()) if (path.parent/'config.json').exists() else {}
-    return load_best_model(path, compile=False), config
+    return load_best_model(path, compile=False), RunDir(path.parent).config
 
 def gradcam_figure(model: keras.Model,  # the model to explain
                    image: np.ndarray,  # one image (height, width, 3), 0-255, at the model's input size

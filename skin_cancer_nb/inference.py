@@ -12,6 +12,7 @@ import keras
 import tensorflow as tf
 from .core import CLASSES, CLASS_NAMES
 from .data import image_problem
+from .runs import RunDir
 from .train import load_best_model
 
 # %% auto #0
@@ -26,8 +27,7 @@ def load_classifier(model_or_path,  # a run folder, a .keras file (its run's con
     else:
         path = Path(model_or_path).expanduser()
         if path.is_dir(): path = path/'model.keras'
-        model = load_best_model(path)
-        if (path.parent/'config.json').exists(): config = json.loads((path.parent/'config.json').read_text())
+        model, config = load_best_model(path), RunDir(path.parent).config
     image_input = model.inputs[0]
     size = config.get('image_size') or list(image_input.shape[1:3])
     return model, dict(image_size=[int(s) for s in size], interpolation=config.get('interpolation', 'bilinear'),

@@ -4,17 +4,18 @@
 
 # %% ../nbs/31_pipeline.ipynb #0575c3fb
 from __future__ import annotations
-import json, time
+import time
 from pathlib import Path
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from .core import CLASSES, SHORT_NAMES, versions
+from .core import CLASSES, SHORT_NAMES
+from .runs import RunDir
 
 # %% auto #0
-__all__ = ['HEADLINE_ROWS', 'provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report',
-           'write_model_card', 'run_cli']
+__all__ = ['provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report', 'write_model_card',
+           'run_cli']
 
 # %% ../nbs/31_pipeline.ipynb #611cda80
 def _step(k: int, text: str, t0: float):
@@ -38,7 +39,7 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
 # %% ../nbs/31_pipeline.ipynb #411d3611
 def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a dataset folder in the Kaggle layout
                  model: str = 'custom_cnn',  # a model of the registry (`models.available_models()`)
-                 epochs: int = 15,  # maximum training epochs
+                 epochs: int | None = 15,  # maximum epochs of each phase (None: the model's recipe)
                  out='runs/main',  # folder for the data, the run, the report and the model card
                  n_images: int = 700,  # images of the synthetic twin
                  batch_size: int = 32,  # images per batch
@@ -46,26 +47,27 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
                  seed: int = 42,  # seed of the twin, the split and the training
                  n_boot: int = 1000,  # bootstrap draws for the 95% intervals
                  verbose='auto',  # Keras's progress output while training
+                 **train_kwargs,  # more settings for `train.fit_run`: weights, head_epochs, fine_epochs, unfreeze, lr...
                 ) -> Path:
     "Provision data, split by lesion, train, evaluate, explain and report; returns the report's path."
-    from skin_cancer_nb.train import fit_run, load_run
+    from skin_cancer_nb.train import fit_run
     from skin_cancer_nb.evaluate import evaluate_run
     out, t0 = Path(out), time.time()
     _step(1, f'data: {data}', t0)
     root = provision(data, out, n_images, seed)
     _step(2, 'split by lesion and train', t0)
     run_dir = out/'run'
-    if run_dir.exists() and (run_dir/'metrics.json').exists():
+    if RunDir(run_dir).status == 'finished':
         print(f'      {run_dir} holds a finished run: using it (remove the folder to train again)')
     else:
         fit_run(root, model, out=out, name='run', epochs=epochs, batch_size=batch_size, image_size=image_size, seed=seed,
-                tensorboard=False, verbose=verbose)
+                tensorboard=False, verbose=verbose, **train_kwargs)
     _step(3, 'evaluate on the test split', t0)
     evaluations = {tta: evaluate_run(run_dir, tta=tta, n_boot=n_boot) for tta in (False, True)}
     _step(4, 'Grad-CAM of test predictions', t0)
     figures = _figures(run_dir, evaluations[False][0], out)
     _step(5, 'report and model card', t0)
-    run = load_run(run_dir)
+    run = RunDir(run_dir)
     report = write_job_report(run, evaluations, figures, out, data, time.time() - t0)
     write_model_card(run, evaluations[False][1], out/'model_card.md', data)
     print(f'done in {time.time() - t0:.0f} s: {report}')
@@ -77,7 +79,7 @@ def _figures(run_dir: Path, predictions: pd.DataFrame, out: Path) -> dict:
     from skin_cancer_nb.train import plot_history, load_best_model
     from skin_cancer_nb.evaluate import plot_confusion_matrix, plot_roc_curves, plot_f1_per_class, plot_examples, prediction_metrics
     from skin_cancer_nb.gradcam import gradcam_grid
-    config = json.loads((run_dir/'config.json').read_text())
+    config = RunDir(run_dir).config
     (out/'figures').mkdir(parents=True, exist_ok=True)
     backend = matplotlib.get_backend(); plt.switch_backend('Agg')
     try:
@@ -99,19 +101,15 @@ def _figures(run_dir: Path, predictions: pd.DataFrame, out: Path) -> dict:
     return paths
 
 # %% ../nbs/31_pipeline.ipynb #06884cac
-def _ci(m: dict, k: str) -> str:
-    lo, hi = m.get('ci', {}).get(k, [np.nan, np.nan])
-    return f"{m[k]:.3f} ({lo:.3f}-{hi:.3f})" if lo == lo else f"{m[k]:.3f}"
-
-HEADLINE_ROWS = [('balanced accuracy', 'balanced_accuracy'), ('macro-F1', 'f1_macro'), ('macro ROC AUC', 'auc_macro'),
-                 ('melanoma sensitivity', 'melanoma_sensitivity'), ('melanoma specificity', 'melanoma_specificity'),
-                 ('accuracy', 'accuracy')]
+def _figure_rows(*metrics) -> list:
+    "A Markdown row per headline figure (`evaluate.RESULT_COLUMNS`): its label, then its value with its 95% interval in each of `metrics`."
+    from skin_cancer_nb.evaluate import RESULT_COLUMNS, with_interval
+    return [f"| {label} | " + ' | '.join(with_interval(m[k], *m.get('ci', {}).get(k, [np.nan, np.nan]), f) for m in metrics) + ' |'
+            for k, label, f in RESULT_COLUMNS]
 
 def metrics_markdown(evaluations: dict) -> str:
     "The headline figures with 95% intervals, without and with TTA, as a Markdown table."
-    lines = ['| figure | model | model + TTA |', '|---|---|---|']
-    lines += [f'| {name} | {_ci(evaluations[False][1], k)} | {_ci(evaluations[True][1], k)} |' for name, k in HEADLINE_ROWS]
-    return '\n'.join(lines)
+    return '\n'.join(['| figure | model | model + TTA |', '|---|---|---|'] + _figure_rows(evaluations[False][1], evaluations[True][1]))
 
 def per_class_markdown(m: dict) -> str:
     "Each class's test images, recall, precision, F1 and AUC, as a Markdown table."
@@ -126,7 +124,14 @@ def _data_note(data: str) -> str:
                                     "they show that the job works, and say nothing about real lesions.")
     return f'Data: `{data}`.'
 
-def write_job_report(run: dict,  # from `train.load_run`
+def _phases(config: dict) -> str:
+    "A run's phases in words: 'one phase of 15 epochs at 0.001' or 'phases head (10 epochs at 0.001), fine_tune (10 epochs at 0.0001)'."
+    ps = config.get('phases', [])
+    if not ps: return f"learning rate {config.get('lr')}"
+    if len(ps) == 1: return f"one phase of {ps[0]['epochs']} epochs at {ps[0]['lr']:g}"
+    return 'phases ' + ', '.join(f"{p['name']} ({p['epochs']} epochs at {p['lr']:g})" for p in ps)
+
+def write_job_report(run: RunDir,  # the job's run folder
                      evaluations: dict,  # {False: (predictions, metrics), True: (predictions, metrics) with TTA}
                      figures: dict,  # name -> path relative to the report
                      out,  # folder of the report
@@ -134,7 +139,7 @@ def write_job_report(run: dict,  # from `train.load_run`
                      seconds: float,  # wall-clock time of the job
                     ) -> Path:
     "Write the job's report.md: data, split, training, test figures with intervals, per-class table and figures."
-    c, m, split = run['config'], evaluations[False][1], run['split']
+    c, m, split = run.config, evaluations[False][1], run.split
     counts = split.groupby('split').agg(images=('image_id', 'size'), lesions=('lesion_id', 'nunique')).reindex(['train', 'val', 'test'])
     shared = split.groupby('lesion_id').split.nunique().gt(1).sum()
     fig = lambda k, t: f'![{t}]({figures[k]})\n' if k in figures else ''
@@ -146,7 +151,7 @@ def write_job_report(run: dict,  # from `train.load_run`
 {int(counts.images.sum())} images of {int(counts.lesions.sum())} lesions, split by lesion (seed {c.get('split_seed')}): train {int(counts.images['train'])} images ({int(counts.lesions['train'])} lesions), validation {int(counts.images['val'])} ({int(counts.lesions['val'])}), test {int(counts.images['test'])} ({int(counts.lesions['test'])}); lesions in more than one split: {shared}.
 
 ## Training
-Model `{c['model']}` ({c.get('params', 0):,} parameters) at {c['image_size'][0]}x{c['image_size'][1]}, batch {c.get('batch_size')}, {c.get('optimizer')} at learning rate {c.get('lr')}, imbalance handled by {c.get('imbalance')}; best epoch {run['metrics'].get('best_epoch')} of {run['metrics'].get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
+Model `{c['model']}` ({c.get('params', 0):,} parameters) at {c['image_size'][0]}x{c['image_size'][1]}, batch {c.get('batch_size')}, {c.get('optimizer')}, {_phases(c)}, imbalance handled by {c.get('imbalance')}; best epoch {run.metrics.get('best_epoch')} of {run.metrics.get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
 
 {fig('history', 'training curves')}
 ## Test figures
@@ -166,13 +171,13 @@ See `model_card.md` for the intended use and limits of this model.
     return path
 
 # %% ../nbs/31_pipeline.ipynb #0f2d4653
-def write_model_card(run: dict,  # from `train.load_run`
+def write_model_card(run: RunDir,  # the job's run folder
                      metrics: dict,  # test metrics from `evaluate.evaluate_run`
                      path,  # file to write
                      data: str,  # what the data was
                     ) -> Path:
     "Write a model card: what the model is, the data and split, its test figures with intervals, intended use and limits."
-    c = run['config']
+    c = run.config
     text = f"""# Model card: {c['model']}
 
 ## Model
@@ -184,7 +189,7 @@ def write_model_card(run: dict,  # from `train.load_run`
 ## Test figures (95% bootstrap intervals over lesions)
 | figure | value |
 |---|---|
-""" + '\n'.join(f'| {name} | {_ci(metrics, k)} |' for name, k in HEADLINE_ROWS) + """
+""" + '\n'.join(_figure_rows(metrics)) + """
 
 ## Intended use
 Research and teaching: learning how dermatoscopic image classifiers are built, evaluated and explained. **Not for diagnosis, screening or any clinical decision**, and not a medical device.
@@ -201,11 +206,16 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
 def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
             model: str = 'custom_cnn',  # a model of the registry
-            epochs: int = 15,  # maximum training epochs
+            epochs: int = 15,  # maximum epochs of each phase (0: the model's recipe)
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
             n_images: int = 700,  # images of the synthetic twin
             batch_size: int = 32,  # images per batch
             seed: int = 42,  # seed of the twin, the split and the training
+            weights: str = 'default',  # imagenet, none or a Keras weights file of the backbone without its top; default: the model's
+            head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
+            fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
+            unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains
            ):
     "Run the whole job: data, lesion split, training, evaluation, Grad-CAM, report and model card."
-    run_pipeline(data, model, epochs, out, n_images, batch_size, seed=seed, verbose=2)
+    run_pipeline(data, model, epochs or None, out, n_images, batch_size, seed=seed, verbose=2, weights=weights,
+                 head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import tensorflow as tf
 import keras
-from .core import CLASSES, class_index
+from .core import CLASSES, class_index, parse_image_size
 from .data import load_metadata
 
 # %% auto #0
@@ -258,17 +258,13 @@ def _load_uint8(path, image_size: tuple, interpolation: str = 'bilinear', fast_j
     img = tf.image.resize(img, image_size, method=interpolation)
     return tf.ensure_shape(tf.cast(tf.clip_by_value(tf.round(img), 0, 255), tf.uint8), (*image_size, 3))
 
-def _size(image_size) -> tuple:
-    "(height, width) from an int or a pair."
-    return (int(image_size),) * 2 if np.isscalar(image_size) else tuple(int(s) for s in image_size)
-
 def load_image(path,  # an image file (JPEG or PNG)
                image_size=(224, 224),  # (height, width) to resize to
                interpolation: str = 'bilinear',  # `tf.image.resize` method, e.g. 'lanczos3'
                fast_jpeg: bool = True,  # decode JPEGs at a reduced scale when the target is small enough
               ) -> np.ndarray:
     "One image as float32 (height, width, 3) in [0, 255], decoded and resized exactly as `make_dataset` does."
-    return _load_uint8(tf.constant(str(path)), _size(image_size), interpolation, fast_jpeg).numpy().astype('float32')
+    return _load_uint8(tf.constant(str(path)), parse_image_size(image_size), interpolation, fast_jpeg).numpy().astype('float32')
 
 # %% ../nbs/03_preparation.ipynb #1fd2e189
 METADATA_FEATURES = ['age', 'age_missing'] + [f'sex_{s}' for s in SEXES] + [f'localization_{l}' for l in LOCALIZATIONS]
@@ -410,7 +406,7 @@ def make_dataset(df: pd.DataFrame,  # table with `path` and `dx` (or `label`); a
     "A `tf.data.Dataset` of (images, labels) batches: float32 images in [0, 255], int32 labels; cached, shuffled and augmented in training."
     if 'path' not in df or df.path.isna().any(): raise ValueError("Every row needs a `path` to its image: load the table with `load_metadata`.")
     if len(df) == 0: raise ValueError("The table has no rows: there is nothing to load.")
-    size, shuffle = _size(image_size), training if shuffle is None else shuffle
+    size, shuffle = parse_image_size(image_size), training if shuffle is None else shuffle
     if balanced: ds = _balanced(df, size, cache, interpolation, fast_jpeg, with_metadata, seed)
     else:
         ds = _decoded(df, size, cache, interpolation, fast_jpeg, with_metadata)
@@ -458,7 +454,7 @@ def benchmark_pipeline(df: pd.DataFrame,  # table with path and dx
                        seed: int = 0,  # seed of the seeds' shuffling
                       ) -> pd.DataFrame:
     "Images per second of the seeds' ImageDataGenerator and of `make_dataset` (first and cached epochs), with the ratios."
-    df, size = (df if n_images is None else df.head(n_images)), _size(image_size)
+    df, size = (df if n_images is None else df.head(n_images)), parse_image_size(image_size)
     runs = [('loading', False)] + [('training', None)] * augment + [('training', 'stock')] * (augment and stock_layers)
     rows = []
     for task, aug in runs:

@@ -4,21 +4,25 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
-import gc, importlib, json, math, os, shutil, time, warnings
+import gc, time
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import keras
+import tensorflow as tf
 from keras import ops
-from .core import CLASSES, seed_everything, get_strategy, set_mixed_precision, versions
+from .core import CLASSES, seed_everything, get_strategy, set_mixed_precision, versions, parse_image_size
+from .models import TRAINING_DEFAULTS, model_spec, build_model, recipe, available_models
+from .runs import RunDir, run_name, write_json
 
 # %% auto #0
-__all__ = ['OPTIMIZERS', 'TRAINING_DEFAULTS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer',
-           'SparseSmoothedCrossentropy', 'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog',
-           'training_callbacks', 'run_name', 'write_json', 'read_history', 'train', 'save_for_inference', 'fit_run',
-           'load_run', 'load_best_model', 'plot_history', 'train_cli']
+__all__ = ['OPTIMIZERS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer', 'SparseSmoothedCrossentropy',
+           'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog', 'training_callbacks', 'train',
+           'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'load_best_model', 'plot_history',
+           'train_cli']
 
 # %% ../nbs/04_training.ipynb #b8220f27
 _STATS = {'f1': 'macro_f1', 'precision': 'macro_precision', 'recall': 'macro_recall', 'balanced_accuracy': 'balanced_accuracy'}
@@ -119,12 +123,13 @@ def compile_model(model: keras.Model,  # the model, built inside the strategy it
                   loss=None,  # a Keras loss; `make_loss(label_smoothing)` when None
                   xla: bool | None = None,  # compile with XLA; None lets Keras decide
                   label_smoothing: float = 0.,  # label smoothing of the default loss
+                  eager: bool = False,  # run eagerly, without graphs: quicker for smoke runs of a few batches
                  ) -> keras.Model:
     "Compile `model` for sparse labels with the package's metrics; returns it."
     with model.distribute_strategy.scope():
         opt = make_optimizer(optimizer, lr, decay_steps) if isinstance(optimizer, str) else optimizer
-        model.compile(optimizer=opt, loss=loss or make_loss(label_smoothing, model.output_shape[-1]),
-                      metrics=training_metrics(model.output_shape[-1]), jit_compile='auto' if xla is None else xla)
+        model.compile(optimizer=opt, loss=loss or make_loss(label_smoothing, model.output_shape[-1]), run_eagerly=eager,
+                      metrics=training_metrics(model.output_shape[-1]), jit_compile=False if eager else 'auto' if xla is None else xla)
     return model
 
 # %% ../nbs/04_training.ipynb #04aaa365
@@ -140,9 +145,8 @@ class EpochLog(keras.callbacks.Callback):
         if logs is not None: logs.update(learning_rate=self._lr, seconds=time.perf_counter() - self._t0)
 
 def _has_tensorboard() -> bool:
-    try: import tensorboard
-    except ImportError: return False
-    return True
+    import importlib.util
+    return importlib.util.find_spec('tensorboard') is not None
 
 # %% ../nbs/04_training.ipynb #f779c863
 def training_callbacks(run_dir,  # the run folder
@@ -165,41 +169,7 @@ def training_callbacks(run_dir,  # the run folder
     if tensorboard and _has_tensorboard(): cbs.append(K.TensorBoard(str(run_dir/'logs')))
     return cbs + [K.BackupAndRestore(str(run_dir/'backup'))]
 
-# %% ../nbs/04_training.ipynb #3016f6d8
-def run_name(model_name: str) -> str:
-    "A new run's folder name: the model's name and the time, e.g. 'custom_cnn-20261105-143000'."
-    return f"{model_name}-{datetime.now():%Y%m%d-%H%M%S}"
-
-def _jsonable(x):
-    "`x` with NumPy numbers as Python numbers, NaN as None (strict JSON has no NaN) and other objects as text."
-    if isinstance(x, dict): return {str(k): _jsonable(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)): return [_jsonable(v) for v in x]
-    if isinstance(x, (np.integer, np.floating)): x = x.item()
-    if isinstance(x, float) and math.isnan(x): return None
-    if isinstance(x, (str, int, float, bool)) or x is None: return x
-    return str(x)
-
-def write_json(path, obj: dict):
-    "Write `obj` as indented JSON to `path` (NumPy numbers as plain numbers, NaN as null)."
-    Path(path).write_text(json.dumps(_jsonable(obj), indent=2) + '\n')
-
-def read_history(run_dir) -> pd.DataFrame:
-    "The history of the run in `run_dir`, one row per epoch (an epoch repeated by a resumed run counts once, its last time)."
-    f = Path(run_dir)/'history.csv'
-    if not f.exists() or f.stat().st_size == 0: return pd.DataFrame()
-    h = pd.read_csv(f)
-    return h.drop_duplicates('epoch', keep='last').sort_values('epoch').reset_index(drop=True)
-
 # %% ../nbs/04_training.ipynb #10dd13c4
-def _check_run_dir(run_dir: Path) -> bool:
-    "Whether `run_dir` holds an interrupted run to resume; refuse a finished one."
-    resume = (run_dir/'backup').exists()
-    if not resume and (run_dir/'metrics.json').exists():
-        raise FileExistsError(f"{run_dir} holds a finished run: choose another run folder (or remove it yourself).")
-    if not resume and (run_dir/'history.csv').exists():
-        raise FileExistsError(f"{run_dir} holds a history.csv but no backup to resume from: choose another run folder.")
-    return resume
-
 def _steps(ds, steps_per_epoch):
     if steps_per_epoch: return int(steps_per_epoch)
     n = int(ds.cardinality()) if hasattr(ds, 'cardinality') else -2
@@ -225,21 +195,22 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           callbacks: list | None = None,  # more Keras callbacks
           config: dict | None = None,  # more entries for config.json (data, split, image size...)
           verbose='auto',  # Keras's progress output: 'auto', 0, 1 or 2
+          eager: bool = False,  # run eagerly (see `compile_model`)
+          finish: bool = True,  # write metrics.json, which marks the run finished (False: the caller finishes it)
          ) -> pd.DataFrame:
     "Train `model`, keep its best epoch by validation macro-F1, and write the run folder; returns the history."
     run_dir = Path(run_dir or Path('runs')/run_name(model.name))
-    run_dir.mkdir(parents=True, exist_ok=True)
-    resume = _check_run_dir(run_dir)
+    resume = RunDir(run_dir).start() and (run_dir/'backup').exists()
+    if not resume and (run_dir/'history.csv').exists(): (run_dir/'history.csv').unlink()  # stopped before its first backup: it starts again
     if lr_schedule not in ('plateau', 'cosine', 'constant'): raise ValueError(f"lr_schedule={lr_schedule!r}: use 'plateau', 'cosine' or 'constant'.")
     decay = epochs * _steps(train_ds, steps_per_epoch) if lr_schedule == 'cosine' else None
-    if compile: compile_model(model, optimizer, lr, decay, xla=xla, label_smoothing=label_smoothing)
+    if compile: compile_model(model, optimizer, lr, decay, xla=xla, label_smoothing=label_smoothing, eager=eager)
     monitor = 'val_macro_f1' if val_ds is not None else 'macro_f1'
-    before = read_history(run_dir)
+    before = RunDir(run_dir).history
     best = float(before[monitor].max()) if resume and monitor in before else None
     cfg = _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla)
     cfg |= {'label_smoothing': label_smoothing if compile else None} | (config or {})
-    if resume and (run_dir/'config.json').exists():
-        cfg |= {'created': json.loads((run_dir/'config.json').read_text()).get('created'), 'resumed': cfg['created']}
+    if resume and (run_dir/'config.json').exists(): cfg |= {'created': RunDir(run_dir).config.get('created'), 'resumed': cfg['created']}
     write_json(run_dir/'config.json', cfg)
     cbs = training_callbacks(run_dir, monitor, patience, lr_schedule == 'plateau', tensorboard, best)
     cbs = cbs[:-1] + list(callbacks or []) + cbs[-1:]
@@ -248,8 +219,8 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     if (run_dir/'model.keras').exists():
         model.load_weights(str(run_dir/'model.keras'))
         save_for_inference(model, run_dir/'model.keras')
-    history = read_history(run_dir)
-    write_json(run_dir/'metrics.json', _best_epoch_metrics(history, monitor, epochs))
+    history = RunDir(run_dir).history
+    if finish: write_json(run_dir/'metrics.json', _best_epoch_metrics(history, monitor, epochs))
     return history
 
 # %% ../nbs/04_training.ipynb #c2dd93fd
@@ -267,7 +238,7 @@ def _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_p
     return dict(model=model.name, input_shape=list(model.input_shape[1:]), params=model.count_params(), epochs=epochs,
                 optimizer=optimizer if isinstance(optimizer, str) else type(optimizer).__name__.lower(), lr=lr,
                 lr_schedule=lr_schedule, class_weight=class_weight, steps_per_epoch=steps_per_epoch, patience=patience,
-                dtype_policy=model.dtype_policy.name, xla=xla, replicas=model.distribute_strategy.num_replicas_in_sync,
+                dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer), xla=xla, replicas=model.distribute_strategy.num_replicas_in_sync,
                 versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
 
 def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dict:
@@ -289,20 +260,7 @@ def _manifest(data, val_frac: float, test_frac: float, seed: int) -> pd.DataFram
     df['path'] = [str(Path(p).resolve()) for p in df.path]
     return df
 
-def _image_size(image_size, default: tuple) -> tuple:
-    "(height, width) from None (the model's default), an int, a pair or a string such as '90x120' or '224'."
-    if image_size is None: return tuple(default[:2])
-    if isinstance(image_size, str):
-        try: parts = [int(v) for v in image_size.lower().replace('x', ' ').replace(',', ' ').split()]
-        except ValueError: parts = []
-        if len(parts) not in (1, 2): raise ValueError(f"image_size={image_size!r}: write HEIGHTxWIDTH (e.g. 90x120) or one number.")
-        image_size = parts if len(parts) == 2 else parts[0]
-    return (int(image_size),) * 2 if np.isscalar(image_size) else tuple(int(v) for v in image_size)
-
 # %% ../nbs/04_training.ipynb #783653f6
-TRAINING_DEFAULTS = dict(epochs=20, batch_size=32, lr=1e-3, optimizer='adam', imbalance='class_weight', lr_schedule='plateau',
-                         label_smoothing=0., patience=5)  # what `fit_run` uses where neither the caller nor the model says
-
 def _settings(model_defaults: dict, given: dict) -> dict:
     "Each training setting: the caller's where given, else the model's registered default, else `TRAINING_DEFAULTS`."
     unset = lambda k, v: v == 'auto' if k == 'patience' else v is None
@@ -322,13 +280,13 @@ def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, se
 
 # %% ../nbs/04_training.ipynb #ece2e8f1
 def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a table with `path` and `dx` (and `split`)
-            model: str = 'custom_cnn',  # a name from `models.MODELS`
+            model: str = 'custom_cnn',  # a name from `models.available_models()`
             out='runs',  # the folder that holds the run folders
             name: str | None = None,  # the run folder's name (default: model and time); an interrupted run there is resumed
-            epochs: int | None = None,  # maximum number of epochs; the model's default (or 20) when None
+            epochs: int | None = None,  # maximum epochs of each phase; the model's recipe when None
             batch_size: int | None = None,  # images per batch (over all replicas); the model's default (or 32) when None
             image_size=None,  # (height, width), an int or 'HxW'; the model's default when None
-            lr: float | None = None,  # learning rate; the model's default (or 1e-3) when None
+            lr: float | None = None,  # learning rate of a 'train' or 'head' phase; the model's recipe when None
             optimizer: str | None = None,  # 'adam', 'adamax' or 'sgd'; the model's default (or Adam) when None
             seed: int = 42,  # seed of the split, the weights' initialisation, shuffling and augmentation
             val_frac: float = 0.1,  # share of the images for validation (by lesion)
@@ -340,90 +298,164 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             xla: bool | None = None,  # compile with XLA; None lets Keras decide
             strategy=None,  # a `tf.distribute` strategy; `core.get_strategy()` when None
             lr_schedule: str | None = None,  # 'plateau', 'cosine' or 'constant'; the model's default (or 'plateau') when None
-            patience='auto',  # early-stopping patience; None: never stop early; 'auto': the model's default (or 5)
+            patience='auto',  # early-stopping patience of each phase; None: never stop early; 'auto': the model's default (or 5)
             label_smoothing: float | None = None,  # label smoothing of the loss; the model's default (or 0) when None
             tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
+            weights='default',  # 'default' (the model's: ImageNet for a backbone), None or 'none' (random), 'imagenet', or a weights file
+            head_epochs: int | None = None,  # epochs of a 'head' phase (0: none); `epochs` or the recipe's when None
+            fine_epochs: int | None = None,  # epochs of a 'fine_tune' phase (0: the head only); `epochs` or the recipe's when None
+            unfreeze: int | None = None,  # blocks a 'fine_tune' phase unfreezes; the recipe's when None
+            fine_lr: float | None = None,  # learning rate of a 'fine_tune' phase; the recipe's when None
+            feature_cache='auto',  # a 'head' phase on cached features: 'auto' (when augment is off and sampling is not balanced), True, False
+            eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
             model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
             verbose='auto',  # Keras's progress output
            ) -> Path:
-    "Split, build, train and test one model on a dataset; returns the run folder."
-    from skin_cancer_nb.models import model_spec, build_model
+    "Split by lesion, build, train every phase of the model's recipe, and test one model on a dataset; returns the run folder."
     spec = model_spec(model)
-    given = dict(epochs=epochs, batch_size=batch_size, lr=lr, optimizer=optimizer, imbalance=imbalance, lr_schedule=lr_schedule,
-                 label_smoothing=label_smoothing, patience=patience)
-    s = _settings(spec.defaults, given)
-    epochs, batch_size, lr, optimizer, imbalance, lr_schedule, label_smoothing, patience = (s[k] for k in given)
-    if imbalance not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={imbalance!r}: use 'class_weight', 'balanced' or 'none'.")
-    size = _image_size(image_size, spec.input_shape)
-    run_dir = Path(out)/(name or run_name(model))
+    s = _settings(spec.defaults, dict(batch_size=batch_size, optimizer=optimizer, imbalance=imbalance, lr_schedule=lr_schedule,
+                                      label_smoothing=label_smoothing, patience=patience))
+    if s['imbalance'] not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={s['imbalance']!r}: use 'class_weight', 'balanced' or 'none'.")
+    weights = spec.weights if weights == 'default' else None if weights in (None, 'none') else weights
+    phases = recipe(spec, weights, epochs, lr, head_epochs, fine_epochs, unfreeze, fine_lr)
+    same_images = not augment and s['imbalance'] != 'balanced'
+    if feature_cache is True and not same_images:
+        raise ValueError("feature_cache=True needs the same images every epoch: pass augment=False and an imbalance other than 'balanced'.")
+    feature_cache = same_images if feature_cache == 'auto' else bool(feature_cache)
+    size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
+    if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
     df = _manifest(data, val_frac, test_frac, seed)
-    train_ds, val_ds, test_ds, steps, weights = _run_data(df, size, batch_size, spec.interpolation, imbalance, augment, cache, seed)
+    train_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed)
+    config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
+                  classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
+                  val_frac=val_frac, test_frac=test_frac, batch_size=s['batch_size'], imbalance=s['imbalance'], balanced=s['imbalance'] == 'balanced',
+                  augment=augment, weights=weights, phases=[asdict(p) for p in phases], optimizer=s['optimizer'], lr_schedule=s['lr_schedule'],
+                  label_smoothing=s['label_smoothing'], patience=s['patience'], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')})
+    kw = dict(optimizer=s['optimizer'], lr_schedule=s['lr_schedule'], class_weight=class_weight, patience=s['patience'], tensorboard=tensorboard,
+              xla=xla, label_smoothing=s['label_smoothing'], verbose=verbose, eager=eager)
     previous = keras.mixed_precision.global_policy().name
-    try:
+    try:  # the policy holds while every model of the run is built, the head on cached features too
         set_mixed_precision('auto' if mixed_precision is True else mixed_precision or 'float32')
-        with (strategy or get_strategy()).scope(): net = build_model(model, (*size, 3), **(model_kwargs or {}))
+        with (strategy or get_strategy()).scope(): net = build_model(model, size, weights=weights, **(model_kwargs or {}))
+        run.start()
+        df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
+        if len(phases) == 1:
+            _train_phase(net, spec, phases[0], run, train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
+            history = run.history.assign(phase=phases[0].name)
+            history.to_csv(run/'history.csv', index=False)
+            metrics = _best_epoch_metrics(history, 'val_macro_f1' if val_ds is not None else 'macro_f1', phases[0].epochs)
+        else:
+            created = run.config.get('created') or datetime.now().isoformat(timespec='seconds')  # a resumed run keeps its start
+            write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=created))
+            after = {p.name: _train_phase(net, spec, p, run.phase(p.name), train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
+                     for p in phases}
+            write_json(run/'config.json', run.config | {'phases': [asdict(p) | {'trainable_layers': run.phase(p.name).config.get('trainable_layers')}
+                                                                   for p in phases]})
+            best, metrics = _combine_phases(run, phases, 'val_macro_f1' if val_ds is not None else 'macro_f1')
+            net.set_weights(after[best])
+        save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
+        _add_test_metrics(net, test_ds, run, metrics, kw)  # the run is finished
     finally: keras.mixed_precision.set_global_policy(previous)
-    config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation,
-                  preprocess=spec.preprocess, classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()),
-                  split_seed=seed, val_frac=val_frac, test_frac=test_frac, batch_size=batch_size, imbalance=imbalance,
-                  balanced=imbalance == 'balanced', augment=augment, images={s: int((df.split == s).sum()) for s in ('train', 'val', 'test')})
-    _check_run_dir(run_dir)  # before anything is written
-    run_dir.mkdir(parents=True, exist_ok=True)
-    df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run_dir/'split.csv', index=False)
-    train(net, train_ds, val_ds, epochs, run_dir, optimizer, lr, lr_schedule, weights, steps, patience, tensorboard, xla,
-          label_smoothing, config=config, verbose=verbose)
-    if test_ds is not None: _add_test_metrics(net, test_ds, run_dir)
-    return run_dir
+    return run.path
 
-def _add_test_metrics(model, test_ds, run_dir):
-    "Evaluate the best model on the test split and add its metrics, prefixed `test_`, to metrics.json."
-    metrics = json.loads((run_dir/'metrics.json').read_text())
-    results = model.evaluate(test_ds, return_dict=True, verbose=0)
-    write_json(run_dir/'metrics.json', metrics | {f'test_{k}': float(v) for k, v in results.items()})
+# %% ../nbs/04_training.ipynb #14b44fef
+def _train_phase(net, spec, phase, run: RunDir, train_ds, val_ds, steps, feature_cache: bool, batch_size: int, seed: int, config: dict, kw: dict) -> list:
+    "Train `net` for one phase into `run` (or load the phase's result, when it is finished); returns the weights it ends with."
+    trainable = spec.set_trainable(net, phase.trainable)
+    done = run.status == 'finished'
+    on_features = (run.config.get('feature_cache', False) if done else feature_cache) and phase.trainable == 'head' and spec.head_split is not None
+    fit, tr, va, steps_, t0 = net, train_ds, val_ds, steps, time.perf_counter()
+    if on_features:
+        with net.distribute_strategy.scope(): extractor, fit = spec.head_split(net)
+    if done: fit.load_weights(str(run.model_path))
+    else:
+        if on_features:
+            tr = feature_dataset(*extract_features(extractor, train_ds, kw['eager']), batch_size, shuffle=True, seed=seed)
+            va = None if val_ds is None else feature_dataset(*extract_features(extractor, val_ds, kw['eager']), batch_size)
+            steps_ = None
+        extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
+                     feature_seconds=time.perf_counter() - t0)
+        train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps_, config=config | extra, **kw)
+    return net.get_weights()
+
+def _combine_phases(run: RunDir, phases: list, monitor: str) -> tuple:
+    "Write the run's history.csv (every phase, epochs counted through, a `phase` column); returns the best phase and its metrics."
+    parts, offset, best, seconds = [], 0, (None, {}), 0.
+    for p in phases:
+        h, m = run.phase(p.name).history, run.phase(p.name).metrics
+        if m.get(monitor) is not None and m[monitor] > best[1].get(monitor, -np.inf): best = (p.name, m | {'best_epoch': m['best_epoch'] + offset})
+        parts.append(h.assign(epoch=h.epoch + offset, phase=p.name)); offset += len(h)
+        seconds += (m.get('train_seconds') or 0) + (run.phase(p.name).config.get('feature_seconds') or 0)
+    if best[0] is None: best = (phases[-1].name, run.phase(phases[-1].name).metrics)  # no phase has the figure: the last one's weights
+    history = pd.concat(parts, ignore_index=True)
+    history.to_csv(run/'history.csv', index=False)
+    return best[0], best[1] | {'phase': best[0], 'epochs_run': len(history), 'train_seconds': seconds,
+                               'phase_epochs': {p.name: int((history.phase == p.name).sum()) for p in phases}}
+
+def _add_test_metrics(model, test_ds, run: RunDir, metrics: dict, kw: dict):
+    "Evaluate the best model on the test split, and write metrics.json with the test metrics (prefixed `test_`): the run is finished."
+    if test_ds is not None:
+        compile_model(model, label_smoothing=kw['label_smoothing'], eager=kw['eager'])
+        metrics = metrics | {f'test_{k}': float(v) for k, v in model.evaluate(test_ds, return_dict=True, verbose=0).items()}
+    write_json(run/'metrics.json', metrics)
+
+# %% ../nbs/04_training.ipynb #c1f17291
+def extract_features(extractor: keras.Model,  # from images to features (a model's `head_split`)
+                     ds,  # finite batches of (images, labels), without augmentation
+                     eager: bool = False,  # run eagerly (no graph tracing: quicker for a few batches)
+                    ) -> tuple:
+    "The features of every image of `ds` and their labels: (features (n, ...) float32, labels)."
+    if int(ds.cardinality()) < 0: raise ValueError("The dataset repeats forever (or its length is unknown): extract features from one pass over the images.")
+    feats, labels = [], []
+    for x, y in ds:
+        feats.append(np.asarray(extractor(x, training=False) if eager else extractor.predict_on_batch(x), 'float32'))
+        labels.append(np.asarray(y))
+    return np.concatenate(feats), np.concatenate(labels)
+
+def feature_dataset(features: np.ndarray,  # from `extract_features`
+                    labels: np.ndarray,  # from `extract_features`
+                    batch_size: int = 32,  # features per batch
+                    shuffle: bool = False,  # reshuffle every epoch (for training)
+                    seed: int = 42,  # seed of the shuffling
+                   ) -> tf.data.Dataset:
+    "Batches of (features, labels) to train or validate a head on."
+    ds = tf.data.Dataset.from_tensor_slices((features, labels))
+    if shuffle: ds = ds.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
+    return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
 # %% ../nbs/04_training.ipynb #a8b505c0
-def load_run(run_dir,  # a run folder written by `train` or `fit_run`
-            ) -> dict:
-    "The run in `run_dir`: its config, history (DataFrame), metrics, model path, split (DataFrame or None) and folder."
-    run_dir = Path(run_dir)
-    if not (run_dir/'config.json').exists():
-        raise FileNotFoundError(f"{run_dir} is not a run folder (no config.json): pass a folder written by train or fit_run.")
-    read = lambda f: json.loads((run_dir/f).read_text()) if (run_dir/f).exists() else {}
-    split = pd.read_csv(run_dir/'split.csv') if (run_dir/'split.csv').exists() else None
-    return dict(dir=run_dir, config=read('config.json'), history=read_history(run_dir), metrics=read('metrics.json'),
-                model_path=run_dir/'model.keras', split=split)
-
 def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded) or a .keras file
                     compile: bool = True,  # restore the optimizer and metrics too (False: for prediction only)
                    ) -> keras.Model:
     "The best model of the run in `run_dir` (or a .keras file), loaded with `safe_mode=True`."
     path = Path(run_dir).expanduser()
-    if path.is_dir(): path = path/'model.keras'
+    if path.is_dir(): path = RunDir(path).model_path
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: pass a .keras file, or a run folder that has finished an epoch.")
     if path.suffix != '.keras': raise ValueError(f"{path} is not a .keras model file: pass a run folder or a .keras file.")
-    for module in ('skin_cancer_nb.prep', 'skin_cancer_nb.models', 'skin_cancer_nb.transfer'):  # they register custom layers
-        try: importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name != module: raise
+    import skin_cancer_nb.prep  # noqa: F401  (it registers the augmentation layers)
+    available_models()  # imports the modules that register the models' custom layers
     return keras.models.load_model(path, safe_mode=True, compile=compile)
 
 # %% ../nbs/04_training.ipynb #7fa729d5
-def plot_history(run,  # a run folder, a `load_run` dict, a history DataFrame or a Keras `History`
+def plot_history(run,  # a run folder, a `RunDir`, a history DataFrame or a Keras `History`
                  metrics=('loss', 'accuracy', 'macro_f1'),  # the panels
                 ) -> plt.Figure:
-    "Training and validation curves of a run, with its best epoch (by validation macro-F1) marked."
-    if isinstance(run, (str, Path)): run = load_run(run)
-    h = run['history'] if isinstance(run, dict) else run if isinstance(run, pd.DataFrame) else pd.DataFrame(run.history)
+    "Training and validation curves of a run, with its best epoch (by validation macro-F1) and the start of each later phase marked."
+    if isinstance(run, (str, Path)): run = RunDir(run)
+    h = run.history if isinstance(run, RunDir) else run if isinstance(run, pd.DataFrame) else pd.DataFrame(run.history)
     epochs = (h['epoch'] if 'epoch' in h else pd.Series(range(len(h)))) + 1
     best = h['val_macro_f1'].idxmax() if 'val_macro_f1' in h and h['val_macro_f1'].notna().any() else None
+    starts = [(epochs[h.phase == p].min() - 0.5, p) for p in h.phase.unique()[1:]] if 'phase' in h else []
     fig, axes = plt.subplots(1, len(metrics), figsize=(4*len(metrics), 3.2))
     for ax, m in zip(np.atleast_1d(axes), metrics):
         ax.plot(epochs, h[m], 'o-', ms=3, label='training')
         if f'val_{m}' in h: ax.plot(epochs, h[f'val_{m}'], 's--', ms=3, label='validation')
         if best is not None: ax.axvline(epochs[best], color='grey', lw=0.8, ls=':', label=f'best epoch ({epochs[best]})')
+        for x, p in starts: ax.axvspan(x, epochs.max() + 0.5, color='tab:orange', alpha=0.08, lw=0)
         ax.set(title=m.replace('_', ' '), xlabel='epoch', ylabel=m.replace('_', ' '))
+    for x, p in starts: np.atleast_1d(axes)[0].text(x, np.atleast_1d(axes)[0].get_ylim()[1], ' ' + p.replace('_', '-'), va='top', fontsize=8, color='tab:orange')
     np.atleast_1d(axes)[0].legend(fontsize=8)
     fig.tight_layout()
     return fig
@@ -443,6 +475,11 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
               augment: bool = True,  # augment the training images
               patience: int | None = None,  # early-stopping patience in epochs (0: never stop early); the model's default when omitted
               label_smoothing: float | None = None,  # label smoothing of the loss; the model's default when omitted
+              weights: str = 'default',  # imagenet, none (random weights: one phase, every layer) or a Keras weights file of the backbone without its top; default: the model's
+              head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
+              fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
+              unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains; the model's default when omitted
+              fine_lr: float | None = None,  # learning rate of the fine-tuning phase; the model's default when omitted
               mixed_precision: bool = True,  # mixed precision on GPUs and TPUs that gain from it
               xla: bool = False,  # compile with XLA
               verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
@@ -451,11 +488,13 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
     run_dir = fit_run(data_dir, model, out, name, epochs, batch_size, image_size, lr, optimizer, seed,
                       imbalance='balanced' if balanced else None, augment=augment,
                       patience='auto' if patience is None else patience or None, label_smoothing=label_smoothing,
-                      mixed_precision='auto' if mixed_precision else False, xla=xla or None, verbose=verbose)
-    m = load_run(run_dir)['metrics']
+                      mixed_precision='auto' if mixed_precision else False, xla=xla or None, weights=weights,
+                      head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, fine_lr=fine_lr, verbose=verbose)
+    m = RunDir(run_dir).metrics
     print(f"Run folder: {run_dir}")
     if m.get('best_epoch') is not None:
-        print(f"Best epoch: {m['best_epoch'] + 1} of {m['epochs_run']}, validation macro-F1 {m.get('val_macro_f1', float('nan')):.3f}, "
+        phase = f" ({m['phase'].replace('_', '-')} phase)" if 'phase' in m else ''
+        print(f"Best epoch: {m['best_epoch'] + 1} of {m['epochs_run']}{phase}, validation macro-F1 {m.get('val_macro_f1', float('nan')):.3f}, "
               f"balanced accuracy {m.get('val_balanced_accuracy', float('nan')):.3f}")
     if 'test_macro_f1' in m:
         print(f"Test: accuracy {m['test_accuracy']:.3f}, balanced accuracy {m['test_balanced_accuracy']:.3f}, macro-F1 {m['test_macro_f1']:.3f}")

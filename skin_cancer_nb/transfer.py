@@ -4,26 +4,22 @@
 
 # %% ../nbs/06_transfer_learning.ipynb #47ea8c7c
 from __future__ import annotations
-import json, os, re, shutil, tempfile, time
+import os, re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 import keras
-import tensorflow as tf
-from .core import CLASSES, seed_everything, get_strategy, set_mixed_precision
-from .models import register_model
-from .train import compile_model, train, read_history, write_json, plot_history, run_name, save_for_inference, EpochLog
+from .core import CLASSES, parse_image_size
+from .models import Phase, register_model
 
 # %% auto #0
-__all__ = ['A', 'BACKBONES', 'L', 'HEADS', 'PHASES', 'Backbone', 'gap_bn_dense_head', 'gap_head', 'dense_head',
-           'WeightsUnavailableError', 'keras_cache_dir', 'backbone', 'build_transfer_model', 'feature_map_layer',
-           'is_head', 'base_layers', 'head_layers', 'freeze_base', 'backbone_blocks', 'unfreeze_top', 'layer_summary',
-           'combine_phases', 'train_two_phase', 'plot_two_phase', 'feature_extractor', 'head_model', 'extract_features',
-           'feature_dataset', 'feature_cache_benchmark', 'fit_transfer_run']
+__all__ = ['A', 'BACKBONES', 'L', 'HEADS', 'Backbone', 'gap_bn_dense_head', 'gap_head', 'dense_head', 'WeightsUnavailableError',
+           'keras_cache_dir', 'backbone', 'build_transfer_model', 'is_head', 'base_layers', 'head_layers',
+           'freeze_base', 'backbone_blocks', 'unfreeze_top', 'layer_summary', 'set_trainable', 'split_head',
+           'feature_extractor', 'head_model']
 
 # %% ../nbs/06_transfer_learning.ipynb #20a7f94c
 @dataclass
@@ -119,9 +115,7 @@ def backbone(name: str) -> Backbone:
 
 def _input_shape(bb: Backbone, input_shape) -> tuple:
     "(height, width, 3), the backbone's default when None, checked against its minimum size."
-    shape = tuple(input_shape or bb.input_shape)
-    if len(shape) == 2: shape = (*shape, 3)
-    if shape[-1] != 3: raise ValueError(f"{bb.name} takes RGB images: input_shape {shape} should end with 3.")
+    shape = (*parse_image_size(input_shape, bb.input_shape), 3)
     if min(shape[:2]) < bb.min_size:
         raise ValueError(f"{bb.name} needs images of at least {bb.min_size}x{bb.min_size}: input_shape {shape} is smaller.")
     return shape
@@ -137,7 +131,7 @@ def _application(bb: Backbone, x, weights):
 def build_transfer_model(name: str,  # a backbone of `BACKBONES`
                          input_shape: tuple | None = None,  # (height, width[, 3]); the backbone's default when None
                          num_classes: int = len(CLASSES),  # size of the softmax
-                         weights: str | None = 'imagenet',  # 'imagenet', None (random: train from scratch) or a weights file
+                         weights: str | None = 'imagenet',  # 'imagenet', None (random: train from scratch) or a Keras weights file of the backbone without its top
                          head: str = 'gap_bn_dense',  # 'gap_bn_dense', 'gap' or 'dense' (see `HEADS`)
                          freeze: bool | None = None,  # freeze the backbone (phase one); None: when `weights` is not None
                          **head_kwargs,  # for the head, e.g. units=(256, 128), dropout=0.5
@@ -150,18 +144,6 @@ def build_transfer_model(name: str,  # a backbone of `BACKBONES`
     model = keras.Model(inputs, HEADS[head](base.output, num_classes, **head_kwargs), name=name)
     if freeze if freeze is not None else weights is not None: freeze_base(model)
     return model
-
-# %% ../nbs/06_transfer_learning.ipynb #90ea13a0
-for _bb in BACKBONES.values():
-    register_model(_bb.name, partial(build_transfer_model, _bb.name), _bb.input_shape, preprocess=_bb.preprocess, defaults={'lr': 1e-3},
-                   description=f'{_bb.title} from ImageNet with a new head, {_bb.input_shape[0]}x{_bb.input_shape[1]}')
-
-# %% ../nbs/06_transfer_learning.ipynb #f0fd0e58
-_CONVS = (L.Conv2D, L.SeparableConv2D, L.DepthwiseConv2D)
-
-def feature_map_layer(model: keras.Model) -> str:
-    "The name of the model's last layer with a 4-D output (a feature map): the layer Grad-CAM explains."
-    return [l.name for l in model.layers if len(l.output.shape) == 4][-1]
 
 # %% ../nbs/06_transfer_learning.ipynb #3d682eb9
 def is_head(layer) -> bool:
@@ -176,10 +158,18 @@ def head_layers(model: keras.Model) -> list:
     "The head's layers of a transfer model, in order."
     return [l for l in model.layers if is_head(l)]
 
+def _frozen_dropout_off(model: keras.Model):
+    "Let the Dropout layers of the frozen part of the backbone pass their input unchanged, those of the trained part drop as built."
+    for l in base_layers(model):
+        if isinstance(l, L.Dropout):
+            l.built_rate = getattr(l, 'built_rate', l.rate)
+            l.rate = l.built_rate if l.trainable else 0.
+
 def freeze_base(model: keras.Model) -> keras.Model:
-    "Phase one: freeze every backbone layer (BatchNorm in inference mode) and let the head train; returns `model`."
+    "Phase one: freeze every backbone layer (BatchNorm in inference mode, Dropout off) and let the head train; returns `model`."
     for l in base_layers(model): l.trainable = False
     for l in head_layers(model): l.trainable = True
+    _frozen_dropout_off(model)
     return model
 
 # %% ../nbs/06_transfer_learning.ipynb #0b0dcffd
@@ -212,9 +202,12 @@ def unfreeze_top(model: keras.Model,  # a transfer model
     else: raise ValueError(f"unit={unit!r}: use 'layers' or 'blocks'.")
     for i, l in enumerate(layers + head_layers(model)):
         l.trainable = i >= start and not isinstance(l, L.BatchNormalization)
+    _frozen_dropout_off(model)
     return [l.name for l in model.layers if l.trainable and l.weights]
 
 # %% ../nbs/06_transfer_learning.ipynb #b9057165
+_CONVS = (L.Conv2D, L.SeparableConv2D, L.DepthwiseConv2D)
+
 def layer_summary(model: keras.Model) -> pd.DataFrame:
     "Layers, convolutions, BatchNorm layers and parameters of a transfer model's backbone and head, and how many of them train."
     count = lambda ws: int(sum(np.prod(w.shape) for w in ws))
@@ -227,113 +220,28 @@ def layer_summary(model: keras.Model) -> pd.DataFrame:
     out.loc['total'] = out.sum()
     return out
 
-# %% ../nbs/06_transfer_learning.ipynb #dca0f6e6
-def _compile(model: keras.Model, optimizer, lr: float, eager: bool) -> keras.Model:
-    "Compile with the package's metrics (`compile_model`); eagerly when asked."
-    compile_model(model, optimizer, lr)
-    if eager: model.jit_compile, model.run_eagerly = False, True
-    return model
+# %% ../nbs/06_transfer_learning.ipynb #f2e35ea3
+def set_trainable(model: keras.Model,  # a transfer model
+                  trainable,  # 'all' (from random weights), 'head' (the backbone frozen) or N: the head and the top N blocks
+                 ) -> list:
+    "Set what trains in a phase of a transfer model; returns the names of the layers with trainable weights."
+    if trainable == 'all':
+        for l in model.layers: l.trainable = True
+        _frozen_dropout_off(model)
+        return [l.name for l in model.layers if l.trainable_weights]
+    if trainable == 'head': return [l.name for l in freeze_base(model).layers if l.trainable and l.weights]
+    return unfreeze_top(model, int(trainable), 'blocks')
 
-# %% ../nbs/06_transfer_learning.ipynb #8671ca5c
-def _head_phase(model, train_ds, val_ds, run_dir: Path, epochs: int, lr: float, feature_cache: bool, batch_size: int, eager: bool,
-                seed: int, kw: dict) -> float:
-    "Phase one, through the frozen backbone or on its cached features; returns the seconds spent extracting features."
-    freeze_base(model)
-    if (run_dir/'metrics.json').exists():  # finished in an earlier session: take its best head
-        cached = json.loads((run_dir/'config.json').read_text()).get('feature_cache', False)
-        (head_model(model) if cached else model).load_weights(str(run_dir/'model.keras'))
-        return 0.0
-    net, tr, va, t0 = model, train_ds, val_ds, time.perf_counter()
-    if feature_cache:
-        with model.distribute_strategy.scope(): net = head_model(model)
-        tr = feature_dataset(*extract_features(model, train_ds, eager), batch_size, shuffle=True, seed=seed)
-        va = None if val_ds is None else feature_dataset(*extract_features(model, val_ds, eager), batch_size)
-        kw = kw | {'steps_per_epoch': None}
-    seconds = time.perf_counter() - t0
-    train(_compile(net, kw['optimizer'], lr, eager), tr, va, epochs, run_dir, lr=lr, compile=False,
-          config={'phase': 'head', 'feature_cache': feature_cache, 'feature_seconds': seconds}, **kw)
-    return seconds
+def split_head(model: keras.Model) -> tuple:
+    "The model's feature extractor and its head alone (sharing the head's layers), for a head phase on cached features."
+    return feature_extractor(model), head_model(model)
 
-# %% ../nbs/06_transfer_learning.ipynb #8ea3f9bb
-PHASES = ['head', 'fine_tune']
-
-def combine_phases(run_dir,  # a two-phase run folder, with head/ and fine_tune/ run folders
-                   monitor: str = 'val_macro_f1',  # picks the best epoch over both phases (higher is better)
-                   feature_seconds: float = 0.0,  # time spent extracting features, added to the training time
-                  ) -> tuple:
-    "Write the run's history.csv (both phases, epochs counted through) and metrics.json (the best phase's); returns (history, best phase)."
-    run_dir, parts, offset, best = Path(run_dir), [], 0, (None, {})
-    for phase in PHASES:
-        h = read_history(run_dir/phase)
-        if h.empty: continue
-        m = json.loads((run_dir/phase/'metrics.json').read_text())
-        if m.get(monitor) is not None and m[monitor] > best[1].get(monitor, -np.inf): best = (phase, m | {'best_epoch': m['best_epoch'] + offset})
-        parts.append(h.assign(epoch=h.epoch + offset, phase=phase)); offset += len(h)
-    history = pd.concat(parts, ignore_index=True)
-    history.to_csv(run_dir/'history.csv', index=False)
-    seconds = float(history.seconds.sum()) + feature_seconds if 'seconds' in history else None
-    write_json(run_dir/'metrics.json', best[1] | {'phase': best[0], 'epochs_run': len(history), 'train_seconds': seconds,
-                                                  'phase_epochs': {p: int((history.phase == p).sum()) for p in PHASES}})
-    return history, best[0]
-
-# %% ../nbs/06_transfer_learning.ipynb #f62eee6e
-def train_two_phase(model: keras.Model,  # a transfer model (from `build_model` with a backbone's name)
-                    train_ds,  # training batches of (raw images, sparse labels)
-                    val_ds=None,  # validation batches
-                    run_dir=None,  # run folder; a new one under runs/ when None
-                    head_epochs: int = 10,  # phase one: epochs of the head on the frozen backbone
-                    fine_epochs: int = 10,  # phase two: epochs with the top of the backbone unfrozen (0: no phase two)
-                    head_lr: float = 1e-3,  # learning rate of phase one
-                    fine_lr: float = 1e-4,  # learning rate of phase two
-                    unfreeze: int | None = None,  # blocks (or layers) to unfreeze in phase two; the backbone's `fine_tune_blocks` when None
-                    unit: str = 'blocks',  # 'blocks' or 'layers'
-                    feature_cache: bool = False,  # phase one on cached backbone features (for training data without augmentation)
-                    batch_size: int = 32,  # batch size of phase one on cached features
-                    optimizer: str = 'adam',  # 'adam', 'adamax' or 'sgd'
-                    class_weight: dict | None = None,  # class index -> loss weight (`prep.class_weights`)
-                    steps_per_epoch: int | None = None,  # batches per epoch; needed for a training dataset that repeats forever
-                    patience: int | None = 5,  # early-stopping patience of each phase (None: never stop early)
-                    tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
-                    eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
-                    config: dict | None = None,  # more entries for config.json
-                    verbose='auto',  # Keras's progress output
-                    seed: int = 42,  # seed of the shuffling of cached features
-                   ) -> pd.DataFrame:
-    "Train the head on the frozen backbone, then the top of the backbone too at a lower rate; returns the history of both phases."
-    run_dir = Path(run_dir or Path('runs')/run_name(model.name)); run_dir.mkdir(parents=True, exist_ok=True)
-    if (run_dir/'metrics.json').exists(): raise FileExistsError(f"{run_dir} holds a finished run: choose another run folder (or remove it yourself).")
-    if unfreeze is None:
-        if unit != 'blocks' or model.name not in BACKBONES: raise ValueError("Say how much of the backbone phase two trains: pass unfreeze=N.")
-        unfreeze = BACKBONES[model.name].fine_tune_blocks
-    kw = dict(optimizer=optimizer, class_weight=class_weight, steps_per_epoch=steps_per_epoch, patience=patience, tensorboard=tensorboard,
-              verbose=verbose)
-    phases = dict(head_epochs=head_epochs, fine_epochs=fine_epochs, head_lr=head_lr, fine_lr=fine_lr, unfreeze=unfreeze, unit=unit, feature_cache=feature_cache)
-    write_json(run_dir/'config.json', dict(model=model.name, input_shape=list(model.input_shape[1:]), params=model.count_params(),
-                                           optimizer=optimizer, class_weight=class_weight, two_phase=phases) | (config or {}))
-    seconds = _head_phase(model, train_ds, val_ds, run_dir/'head', head_epochs, head_lr, feature_cache, batch_size, eager, seed, kw)
-    after_head = model.get_weights()
-    if fine_epochs > 0:
-        trainable = unfreeze_top(model, unfreeze, unit)
-        train(_compile(model, optimizer, fine_lr, eager), train_ds, val_ds, fine_epochs, run_dir/'fine_tune', lr=fine_lr, compile=False,
-              config={'phase': 'fine_tune', 'unfreeze': unfreeze, 'unit': unit, 'trainable_layers': trainable}, **kw)
-    history, best = combine_phases(run_dir, 'val_macro_f1' if val_ds is not None else 'macro_f1', seconds)
-    if best == 'head' and fine_epochs > 0: model.set_weights(after_head)
-    if best == 'head' and feature_cache: save_for_inference(model, run_dir/'model.keras')  # head/model.keras is the head alone
-    else: shutil.copyfile(run_dir/best/'model.keras', run_dir/'model.keras')
-    return history
-
-# %% ../nbs/06_transfer_learning.ipynb #ed7dbd47
-def plot_two_phase(run,  # a two-phase run folder (or its `load_run` dict)
-                   metrics=('loss', 'accuracy', 'macro_f1'),  # the panels
-                  ) -> plt.Figure:
-    "The training and validation curves of both phases, with the start of fine-tuning marked."
-    run = load_run(run) if isinstance(run, (str, Path)) else run
-    fig, h = plot_history(run, metrics), run['history']
-    if 'phase' in h and (h.phase == 'fine_tune').any():
-        start = h.epoch[h.phase == 'fine_tune'].min() + 0.5
-        for ax in fig.axes: ax.axvspan(start, h.epoch.max() + 1.5, color='tab:orange', alpha=0.08, lw=0)
-        fig.axes[0].text(start, fig.axes[0].get_ylim()[1], ' fine-tuning', va='top', fontsize=8, color='tab:orange')
-    return fig
+# %% ../nbs/06_transfer_learning.ipynb #57bdb2ab
+for _bb in BACKBONES.values():
+    register_model(_bb.name, partial(build_transfer_model, _bb.name), _bb.input_shape, preprocess=_bb.preprocess, weights='imagenet',
+                   phases=(Phase('head', 10, 1e-3, 'head'), Phase('fine_tune', 10, 1e-4, _bb.fine_tune_blocks)),
+                   set_trainable=set_trainable, head_split=split_head,
+                   description=f'{_bb.title} from ImageNet with a new head, {_bb.input_shape[0]}x{_bb.input_shape[1]}')
 
 # %% ../nbs/06_transfer_learning.ipynb #15eb9a83
 def feature_extractor(model: keras.Model) -> keras.Model:
@@ -346,118 +254,3 @@ def head_model(model: keras.Model) -> keras.Model:
     x = inputs = keras.Input(pool.output.shape[1:], name='features')
     for layer in head_layers(model)[1:]: x = layer(x)
     return keras.Model(inputs, x, name=f'{model.name}_head')
-
-# %% ../nbs/06_transfer_learning.ipynb #3c695be9
-def extract_features(model: keras.Model,  # a transfer model
-                     ds,  # finite batches of (images, labels), without augmentation
-                     eager: bool = False,  # run eagerly (no graph tracing: quicker for a few batches)
-                    ) -> tuple:
-    "The pooled backbone features of every image of `ds` and their labels: (features (n, channels) float32, labels)."
-    if int(ds.cardinality()) < 0: raise ValueError("The dataset repeats forever (or its length is unknown): extract features from one pass over the images.")
-    ext, feats, labels = feature_extractor(model), [], []
-    for x, y in ds:
-        feats.append(np.asarray(ext(x, training=False) if eager else ext.predict_on_batch(x), 'float32'))
-        labels.append(np.asarray(y))
-    return np.concatenate(feats), np.concatenate(labels)
-
-def feature_dataset(features: np.ndarray,  # from `extract_features`
-                    labels: np.ndarray,  # from `extract_features`
-                    batch_size: int = 32,  # features per batch
-                    shuffle: bool = False,  # reshuffle every epoch (for training)
-                    seed: int = 42,  # seed of the shuffling
-                   ) -> tf.data.Dataset:
-    "Batches of (features, labels) to train or validate a head on."
-    ds = tf.data.Dataset.from_tensor_slices((features, labels))
-    if shuffle: ds = ds.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
-    return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)
-
-# %% ../nbs/06_transfer_learning.ipynb #f611393d
-def feature_cache_benchmark(data,  # a table with `path` and `dx`, or a dataset folder (e.g. a synthetic twin)
-                            model: str = 'resnet50',  # a backbone of `BACKBONES`
-                            image_size: int = 160,  # side of the square input
-                            n_images: int = 256,  # images to train on (the first of the table)
-                            epochs: int = 5,  # epochs of the head
-                            batch_size: int = 32,  # images per batch
-                            seed: int = 0,  # seed of the head's initial weights
-                           ) -> pd.DataFrame:
-    "Seconds to train a head on a frozen backbone, through the backbone and on cached features, the speed-up, and the final losses."
-    from skin_cancer_nb.data import load_metadata
-    from skin_cancer_nb.prep import make_dataset
-    df = (data if isinstance(data, pd.DataFrame) else load_metadata(data)).head(n_images)
-    ds = make_dataset(df, (image_size, image_size), batch_size)
-    for _ in ds: pass  # decode and cache the images once, so both read them from memory
-    rows = []
-    for i, approach in enumerate(['through the frozen backbone', 'on cached features']):
-        seed_everything(seed)
-        net, t0, extract, tr = build_transfer_model(model, (image_size, image_size), weights=None, freeze=True), time.perf_counter(), 0.0, ds
-        if i:
-            tr = feature_dataset(*extract_features(net, ds), batch_size)  # in the images' order
-            net, extract = head_model(net), time.perf_counter() - t0
-        h = _compile(net, 'adam', 1e-3, False).fit(tr, epochs=epochs, shuffle=False, callbacks=[EpochLog()], verbose=0).history
-        seconds = np.array(h['seconds'])
-        rows.append(dict(approach=approach, extract_s=extract, first_epoch_s=seconds[0], later_epochs_s=seconds[1:].mean(),
-                         total_s=extract + seconds.sum(), final_loss=h['loss'][-1]))
-    out = pd.DataFrame(rows).set_index('approach')
-    out.insert(4, 'speedup', out.total_s.iloc[0] / out.total_s)
-    return out
-
-# %% ../nbs/06_transfer_learning.ipynb #f0de716e
-def fit_transfer_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a table with `path` and `dx` (and `split`)
-                     model='efficientnetv2b0',  # a backbone of `BACKBONES`, or a model from `build_model` (its input size is used)
-                     out='runs',  # the folder that holds the run folders
-                     name: str | None = None,  # the run folder's name (default: model and time)
-                     weights: str | None = 'imagenet',  # 'imagenet', or a weights file (None: random, for smoke runs)
-                     head: str = 'gap_bn_dense',  # 'gap_bn_dense', 'gap' or 'dense'
-                     head_epochs: int = 10,  # phase one: epochs of the head on the frozen backbone
-                     fine_epochs: int = 10,  # phase two: epochs with the top of the backbone unfrozen
-                     head_lr: float = 1e-3,  # learning rate of phase one
-                     fine_lr: float = 1e-4,  # learning rate of phase two
-                     unfreeze: int | None = None,  # blocks (or layers) to unfreeze; the backbone's `fine_tune_blocks` when None
-                     unit: str = 'blocks',  # 'blocks' or 'layers'
-                     batch_size: int = 32,  # images per batch
-                     image_size=None,  # (height, width), an int or 'HxW'; the backbone's default when None
-                     seed: int = 42,  # seed of the split, the head's initialisation, shuffling and augmentation
-                     val_frac: float = 0.1,  # share of the images for validation (by lesion)
-                     test_frac: float = 0.1,  # share of the images for the test (by lesion)
-                     imbalance: str = 'class_weight',  # 'class_weight', 'balanced' (sampling) or 'none'
-                     augment: bool = True,  # augment the training images
-                     feature_cache='auto',  # phase one on cached features: 'auto' (when augment is off and sampling is not balanced), True or False
-                     cache=True,  # cache decoded images: True (memory), a folder, or False
-                     mixed_precision='auto',  # 'auto' (float16 on GPUs that gain, bfloat16 on TPUs), a policy name, or False
-                     strategy=None,  # a `tf.distribute` strategy; `core.get_strategy()` when None
-                     patience: int | None = 5,  # early-stopping patience of each phase
-                     tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
-                     eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
-                     verbose='auto',  # Keras's progress output
-                     head_kwargs: dict | None = None,  # more arguments for the head, e.g. {'units': (512,), 'dropout': 0.35}
-                    ) -> Path:
-    "Split by lesion, build a backbone with a new head, train it in two phases and test it; returns the run folder."
-    from skin_cancer_nb.models import model_spec, build_model
-    from skin_cancer_nb.train import _manifest, _run_data, _image_size, _add_test_metrics
-    if feature_cache == 'auto': feature_cache = not augment and imbalance != 'balanced'
-    if feature_cache and (augment or imbalance == 'balanced'):
-        raise ValueError("feature_cache=True needs the same images every epoch: pass augment=False and an imbalance other than 'balanced'.")
-    net, model = (model, model.name) if isinstance(model, keras.Model) else (None, model)
-    spec, run_dir = model_spec(model), Path(out)/(name or run_name(model))
-    if (run_dir/'metrics.json').exists(): raise FileExistsError(f"{run_dir} holds a finished run: choose another run folder (or remove it yourself).")
-    size = tuple(net.input_shape[1:3]) if net is not None else _image_size(image_size, spec.input_shape)
-    seed_everything(seed)
-    df = _manifest(data, val_frac, test_frac, seed)
-    train_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, batch_size, spec.interpolation, imbalance, augment, cache, seed)
-    if net is None:
-        previous = keras.mixed_precision.global_policy().name
-        try:
-            set_mixed_precision(mixed_precision or 'float32')
-            with (strategy or get_strategy()).scope(): net = build_model(model, (*size, 3), weights=weights, head=head, **(head_kwargs or {}))
-        finally: keras.mixed_precision.set_global_policy(previous)
-    else: weights, head, head_kwargs = 'as given', 'as given', None
-    config = dict(image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess, classes=CLASSES,
-                  data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed, val_frac=val_frac,
-                  test_frac=test_frac, batch_size=batch_size, imbalance=imbalance, augment=augment, weights=weights, head=head,
-                  head_kwargs=head_kwargs, images={s: int((df.split == s).sum()) for s in ('train', 'val', 'test')})
-    run_dir.mkdir(parents=True, exist_ok=True)
-    df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run_dir/'split.csv', index=False)
-    train_two_phase(net, train_ds, val_ds, run_dir, head_epochs, fine_epochs, head_lr, fine_lr, unfreeze, unit, feature_cache, batch_size,
-                    class_weight=class_weight, steps_per_epoch=steps, patience=patience, tensorboard=tensorboard, eager=eager, config=config, verbose=verbose, seed=seed)
-    if test_ds is not None: _add_test_metrics(net, test_ds, run_dir)
-    return run_dir
