@@ -81,21 +81,42 @@ class Hardware:
     resolver: object = None
     @property
     def n_replicas(self): return max(1, len(self.devices))
+    def __str__(self): return f"{len(self.devices) or 1} {self.kind}{'s' if len(self.devices) > 1 else ''}"
+
+def _tpu_runtime() -> bool:
+    "Whether this machine has a TPU: a Colab or Kaggle TPU runtime, a Cloud TPU VM, or an older Colab TPU node."
+    return bool(os.environ.get('COLAB_TPU_ADDR') or os.environ.get('TPU_NAME') or os.environ.get('TPU_ACCELERATOR_TYPE')
+                or os.path.exists('/dev/accel0') or os.path.exists('/dev/vfio/0'))
+
+def _tpu_address() -> dict:
+    "How TensorFlow reaches the TPU: the old Colab TPU node by its address; a TPU VM (today's Colab and Kaggle TPU runtimes) locally."
+    if os.environ.get('COLAB_TPU_ADDR'): return {'tpu': f"grpc://{os.environ['COLAB_TPU_ADDR']}"}
+    return {'tpu': 'local'}
+
+_DETECTED: dict = {}  # look for a TPU? -> the Hardware found, once per process: a TPU system is initialised once
 
 def detect_hardware(tpu: bool = True,  # look for a TPU (Colab, Kaggle, Cloud)
+                    refresh: bool = False,  # look again instead of answering from the first look
                    ) -> Hardware:
-    "Find the best accelerator TensorFlow can use: TPU, then GPU, then CPU."
+    "Find the best accelerator TensorFlow can use: TPU, then GPU, then CPU (looked for once per process)."
+    if tpu in _DETECTED and not refresh: return _DETECTED[tpu]
     import tensorflow as tf
-    if tpu and (os.environ.get('COLAB_TPU_ADDR') or os.environ.get('TPU_NAME') or os.environ.get('TPU_ACCELERATOR_TYPE')):
+    hw = None
+    if tpu and _tpu_runtime():
         try:
-            resolver = tf.distribute.cluster_resolver.TPUClusterResolver()
+            resolver = tf.distribute.cluster_resolver.TPUClusterResolver(**_tpu_address())
             tf.config.experimental_connect_to_cluster(resolver)
             tf.tpu.experimental.initialize_tpu_system(resolver)
-            return Hardware('TPU', tf.config.list_logical_devices('TPU'), resolver)
-        except (ValueError, RuntimeError, tf.errors.NotFoundError): pass
-    gpus = tf.config.list_logical_devices('GPU')
-    if gpus: return Hardware('GPU', gpus)
-    return Hardware('CPU', tf.config.list_logical_devices('CPU'))
+            hw = Hardware('TPU', tf.config.list_logical_devices('TPU'), resolver)
+        except Exception as e:
+            why = (str(e).strip().splitlines() or [type(e).__name__])[0]
+            print(f"This machine has a TPU, but TensorFlow {tf.__version__} cannot use it ({why}): the run goes on without it. "
+                  "On Colab, choose a GPU runtime (Runtime > Change runtime type > T4 GPU); elsewhere, install a TensorFlow built for TPUs.")
+    if hw is None:
+        gpus = tf.config.list_logical_devices('GPU')
+        hw = Hardware('GPU', gpus) if gpus else Hardware('CPU', tf.config.list_logical_devices('CPU'))
+    _DETECTED[tpu] = hw
+    return hw
 
 # %% ../nbs/00_core.ipynb #280188fe
 def get_strategy(hardware: Hardware | None = None,  # from `detect_hardware`; detected when None

@@ -14,10 +14,10 @@ from .core import CLASSES
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'HAM10000_STATS',
-           'DATA_ENV', 'NO_CREDENTIALS', 'DataError', 'image_problem', 'read_metadata_csv', 'load_metadata',
-           'metadata_stats', 'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000',
-           'compare_duplicate_folders', 'summarize_metadata', 'verify_ham10000', 'real_data_dir',
-           'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000', 'synth_cli', 'download_cli', 'info_cli']
+           'NO_CREDENTIALS', 'DATA_ENV', 'DOWNLOAD_DIR', 'DataError', 'image_problem', 'read_metadata_csv',
+           'load_metadata', 'metadata_stats', 'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000',
+           'compare_duplicate_folders', 'summarize_metadata', 'verify_ham10000', 'KaggleCredentialsError',
+           'kaggle_credentials', 'download_ham10000', 'real_data_dir', 'synth_cli', 'download_cli', 'info_cli']
 
 # %% ../nbs/01_data.ipynb #56a99e39
 KAGGLE_DATASET = 'kmader/skin-cancer-mnist-ham10000'
@@ -409,19 +409,6 @@ def verify_ham10000(root,  # dataset folder in the Kaggle layout
                               "the upper-case folders are used. Re-download to get a consistent copy.")
     return summarize_metadata(df)
 
-# %% ../nbs/01_data.ipynb #cc47904f
-DATA_ENV = 'SKIN_CANCER_NB_DATA'  # the environment variable that names the real HAM10000 folder
-
-def real_data_dir(path=None,  # a folder to use; $SKIN_CANCER_NB_DATA when None
-                  quiet: bool = False,  # say nothing when there is no folder
-                 ) -> Path | None:
-    "The real HAM10000 folder (Kaggle layout): `path`, else $SKIN_CANCER_NB_DATA; None, with one line that says how to set it, if neither is a folder."
-    where = path or os.environ.get(DATA_ENV)
-    if where and Path(where).expanduser().is_dir(): return Path(where).expanduser()
-    if not quiet: print(f"No real HAM10000 folder{f' at {where}' if where else ''}: set {DATA_ENV} to the folder of a Kaggle download "
-                        "(`skin-cancer-nb download DEST` fetches it); the real run is skipped.")
-    return None
-
 # %% ../nbs/01_data.ipynb #bf3e477b
 class KaggleCredentialsError(RuntimeError):
     "No Kaggle API credentials were found."
@@ -445,11 +432,15 @@ def kaggle_credentials() -> str | None:
     if user and key:
         os.environ['KAGGLE_USERNAME'], os.environ['KAGGLE_KEY'] = user, key
         return 'Colab secrets'
+    token = _colab_secret('KAGGLE_API_TOKEN')
+    if token:
+        os.environ['KAGGLE_API_TOKEN'] = token
+        return 'Colab secret KAGGLE_API_TOKEN'
     return None
 
 NO_CREDENTIALS = ("No Kaggle API credentials found. Create a token at https://www.kaggle.com/settings (API > Create New Token) "
-                  "and either save kaggle.json as ~/.kaggle/kaggle.json (chmod 600), or set KAGGLE_USERNAME and KAGGLE_KEY "
-                  "(on Colab: add them as notebook secrets), then run the download again.")
+                  "and either save kaggle.json as ~/.kaggle/kaggle.json (chmod 600), or set KAGGLE_USERNAME and KAGGLE_KEY, "
+                  "or KAGGLE_API_TOKEN (on Colab: add them as notebook secrets), then run the download again.")
 
 # %% ../nbs/01_data.ipynb #09fb2b97
 def _check_online(host='www.kaggle.com', timeout=5.0):
@@ -485,6 +476,31 @@ def download_ham10000(dest='data/ham10000',  # folder to download and unzip into
     api.dataset_download_files(KAGGLE_DATASET, path=str(dest), quiet=False, unzip=False, force=force)
     _unzip(dest/(KAGGLE_DATASET.split('/')[1] + '.zip'), dest)
     return verify_ham10000(dest)
+
+# %% ../nbs/01_data.ipynb #cc47904f
+DATA_ENV = 'SKIN_CANCER_NB_DATA'  # the environment variable that names the real HAM10000 folder
+DOWNLOAD_DIR = Path('~/.skin_cancer_nb/ham10000')  # where `real_data_dir` downloads HAM10000 to, and finds it again
+
+def real_data_dir(path=None,  # a folder to use; $SKIN_CANCER_NB_DATA when None
+                  download: bool | None = None,  # download from Kaggle where credentials are found; None: yes, but not under nbdev_test
+                  download_dir=DOWNLOAD_DIR,  # where to look for an earlier download, and to download to
+                  quiet: bool = False,  # say nothing when there is no data
+                 ) -> Path | None:
+    "The real HAM10000 folder (Kaggle layout), found or downloaded; None, with one line that says how to get it, where there is none."
+    where, home = path or os.environ.get(DATA_ENV), Path(download_dir).expanduser()
+    if download is None: download = not os.environ.get('IN_TEST')  # nbdev_test sets IN_TEST: the test suite downloads nothing
+    if where and Path(where).expanduser().is_dir(): return Path(where).expanduser()
+    if (home/METADATA_FILE).exists(): return home
+    why = f'{where} is not a folder' if where else f'{DATA_ENV} is not set'
+    if download and kaggle_credentials() is not None:
+        try:
+            download_ham10000(home)
+            return home
+        except (ConnectionError, DataError, RuntimeError) as e: why = f'the download failed: {e}'
+    if not quiet: print(f"No real HAM10000 images ({why}): set {DATA_ENV} to the folder of a Kaggle download, or add a Kaggle token "
+                        "(KAGGLE_API_TOKEN, or KAGGLE_USERNAME and KAGGLE_KEY; on Colab as notebook secrets) to download it; "
+                        "the real runs are skipped and the notebook goes on with the synthetic twin.")
+    return None
 
 # %% ../nbs/01_data.ipynb #226a8e0a
 def _print_summary(s: dict, title: str):

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import keras
 import tensorflow as tf
 from keras import ops
-from .core import CLASSES, seed_everything, get_strategy, set_mixed_precision, versions, parse_image_size
+from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions, parse_image_size
 from .models import TRAINING_DEFAULTS, model_spec, build_model, recipe, available_models
 from .runs import RunDir, run_name, write_json
 
@@ -336,8 +336,11 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
               xla=xla, label_smoothing=s['label_smoothing'], verbose=verbose, eager=eager)
     previous = keras.mixed_precision.global_policy().name
     try:  # the policy holds while every model of the run is built, the head on cached features too
-        set_mixed_precision('auto' if mixed_precision is True else mixed_precision or 'float32')
-        with (strategy or get_strategy()).scope(): net = build_model(model, size, weights=weights, **(model_kwargs or {}))
+        hw = detect_hardware()  # looked for once: precision and strategy both follow from it
+        policy = set_mixed_precision('auto' if mixed_precision is True else mixed_precision or 'float32', hw)
+        strategy = strategy or get_strategy(hw)
+        if verbose: print(f'{model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
+        with strategy.scope(): net = build_model(model, size, weights=weights, **(model_kwargs or {}))
         run.start()
         df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
         if len(phases) == 1:
