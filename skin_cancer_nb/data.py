@@ -13,11 +13,12 @@ from tqdm.auto import tqdm
 from .core import CLASSES
 
 # %% auto #0
-__all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'HAM10000_STATS',
-           'NO_CREDENTIALS', 'DATA_ENV', 'DOWNLOAD_DIR', 'DataError', 'image_problem', 'read_metadata_csv',
-           'load_metadata', 'metadata_stats', 'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000',
-           'compare_duplicate_folders', 'summarize_metadata', 'verify_ham10000', 'KaggleCredentialsError',
-           'kaggle_credentials', 'download_ham10000', 'real_data_dir', 'synth_cli', 'download_cli', 'info_cli']
+__all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'CHECK_CACHE',
+           'HAM10000_STATS', 'NO_CREDENTIALS', 'DATA_ENV', 'DOWNLOAD_DIR', 'DataError', 'image_problem',
+           'image_problems', 'read_metadata_csv', 'load_metadata', 'metadata_stats', 'synthetic_metadata',
+           'synthetic_lesion_image', 'make_synthetic_ham10000', 'compare_duplicate_folders', 'summarize_metadata',
+           'verify_ham10000', 'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000', 'real_data_dir',
+           'synth_cli', 'download_cli', 'info_cli']
 
 # %% ../nbs/01_data.ipynb #56a99e39
 KAGGLE_DATASET = 'kmader/skin-cancer-mnist-ham10000'
@@ -57,6 +58,35 @@ def image_problem(path,  # an image file
             with Image.open(path) as im: im.load()
         except Exception as e: return f'{path} cannot be decoded ({e})'
     return None
+
+# %% ../nbs/01_data.ipynb #70133ca6
+CHECK_CACHE = Path('~/.skin_cancer_nb/image_checks.json')  # what `image_problems` found, per file, by its size and modification time
+
+def _stamp(path: str):
+    try: s = os.stat(path); return [s.st_size, s.st_mtime_ns]
+    except OSError: return None
+
+def image_problems(paths,  # image files
+                   decode: bool = True,  # decode each one (finds truncated files), not only its first bytes
+                   cache=CHECK_CACHE,  # a JSON file that remembers each file's result; None: check every file now
+                  ) -> dict:
+    "{path: what is wrong with it} for the files of `paths` that cannot be used (see `image_problem`), checked in parallel."
+    from concurrent.futures import ThreadPoolExecutor
+    paths, f = [str(p) for p in paths], Path(cache).expanduser() if cache else None
+    try: memo = json.loads(f.read_text()) if f and f.exists() else {}
+    except ValueError: memo = {}
+    known = lambda p: (m := memo.get(p)) is not None and m[:2] == _stamp(p) and (m[2] or not decode)
+    todo = [p for p in dict.fromkeys(paths) if not known(p)]
+    with ThreadPoolExecutor(min(16, 4 * (os.cpu_count() or 1))) as ex:
+        found = list(tqdm(ex.map(lambda p: image_problem(p, decode), todo), total=len(todo), desc='checking images',
+                          unit='image', leave=False, disable=len(todo) < 2000))
+    for p, why in zip(todo, found): memo[p] = [*(_stamp(p) or [None, None]), decode, why]
+    if f and todo:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        tmp = f.with_suffix('.tmp')
+        tmp.write_text(json.dumps({p: m for p, m in memo.items() if m[0] is not None and os.path.exists(p)}))
+        tmp.replace(f)
+    return {p: memo[p][3] for p in paths if memo[p][3]}
 
 # %% ../nbs/01_data.ipynb #02b9930d
 def _metadata_file(root) -> Path:
@@ -101,12 +131,11 @@ def load_metadata(root,  # dataset folder (Kaggle layout) or its metadata CSV
     index = _image_index(csv.parent)
     df['path'] = [str(index[i]) if i in index else None for i in df.image_id]
     if check_images:
-        it = zip(df.row, df.image_id, df.path)
-        if len(df) > 2000: it = tqdm(it, total=len(df), desc='checking images', leave=False)
-        for r, i, p in it:
-            if r in problems: continue
+        rows = [(r, i, p) for r, i, p in zip(df.row, df.image_id, df.path) if r not in problems]
+        found = image_problems([p for _, _, p in rows if isinstance(p, str)], check_images == 'decode')
+        for r, i, p in rows:
             if not isinstance(p, str): problems[r] = f"image {i} not found in {', '.join(IMAGE_DIRS)} under {csv.parent}"
-            elif (why := image_problem(Path(p), check_images == 'decode')): problems[r] = why
+            elif p in found: problems[r] = found[p]
     if problems:
         rows = sorted(problems)
         if on_error == 'raise':

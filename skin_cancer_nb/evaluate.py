@@ -363,8 +363,9 @@ def read_run(run_dir,  # a run folder with config.json, split.csv and model.kera
 
 def run_test_table(run_dir,  # a run folder
                    data_dir=None,  # where the images are now, if they moved since training
+                   on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it (with a warning)
                   ) -> pd.DataFrame:
-    "The test rows of a run's split, with paths to images that exist."
+    "The test rows of a run's split, with paths to images that exist and decode."
     config, split = read_run(run_dir)
     test = split[split.split == 'test'].reset_index(drop=True)
     if test.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no 'test' rows: the run was trained without a test split.")
@@ -376,7 +377,13 @@ def run_test_table(run_dir,  # a run folder
         lost = test.image_id[~test.image_id.isin(where.index) | where.reindex(test.image_id).isna().to_numpy()]
         if len(lost): raise FileNotFoundError(f"{len(lost)} test image(s) of {run_dir}, e.g. {lost.iloc[0]}, are not in {root}: pass the data_dir that holds them.")
         test['path'] = where.reindex(test.image_id).to_numpy()
-    return test
+    from skin_cancer_nb.data import DataError, image_problems
+    bad = image_problems(test.path)
+    if bad and on_error == 'raise':
+        raise DataError(f"{len(bad)} test image(s) of {run_dir} cannot be used, e.g. {next(iter(bad.values()))}: mend them, or pass "
+                        "on_error='skip' (--skip-bad on the command line) to evaluate without them.")
+    if bad: warnings.warn(f"{run_dir}: {len(bad)} test image(s) left out, e.g. {next(iter(bad.values()))}")
+    return test[~test.path.astype(str).isin(bad)].reset_index(drop=True)
 
 # %% ../nbs/20_evaluation.ipynb #8ec5c856
 def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.keras
@@ -385,10 +392,11 @@ def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.
                  seed: int = 0,  # seed of the bootstrap
                  data_dir=None,  # where the images are now, if they moved since training
                  batch_size: int = 32,  # images per batch
+                 on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it
                 ) -> tuple:
     "A run's model evaluated on the run's test split: (prediction table, metrics dict)."
     config, _ = read_run(run_dir)
-    test = run_test_table(run_dir, data_dir)
+    test = run_test_table(run_dir, data_dir, on_error)
     classes = config.get('classes', CLASSES)
     model = load_best_model(run_dir, compile=False)
     predictions = predict(model, test, tta, batch_size, config.get('interpolation', 'bilinear'), classes)
@@ -436,6 +444,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
                   n_boot: int = 1000,  # bootstrap draws for the confidence intervals
                   seed: int = 0,  # seed of the bootstrap
                   data_dir=None,  # where the images are now, if they moved since training
+                  on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it
                  ) -> dict:
     "Each run's (prediction table, metrics), and their TTA and ensemble variants, by name."
     dirs, variants = find_runs(runs), [False, True] if tta else [False]
@@ -444,7 +453,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
         model = read_run(d)[0].get('model', '')
         for aug in variants:
             key = name + (' +TTA' if aug else '')
-            p, m = out[key] = evaluate_run(d, aug, n_boot, seed, data_dir)
+            p, m = out[key] = evaluate_run(d, aug, n_boot, seed, data_dir, on_error=on_error)
             m['run_info'] = dict(run=str(d), model=model, tta=aug, baseline=name if aug else None, train_minutes=_train_minutes(d))
             members[aug].append(key)
     tested = {k: tuple(p.image_id) if 'image_id' in p else len(p) for k, (p, _) in out.items()}
@@ -556,10 +565,11 @@ def evaluate_cli(run_dirs: list,  # run folders (or one folder of runs) to evalu
                  n_boot: int = 1000,  # bootstrap draws for the confidence intervals
                  data_dir: str | None = None,  # where the images are now, if they moved since training
                  dpi: int = 100,  # resolution of the figures
+                 skip_bad: bool = False,  # evaluate without test images that cannot be decoded
                 ):
     "Evaluate trained runs on their test split: metrics with 95% intervals, figures and a results table."
     dirs = find_runs(run_dirs[0]) if len(run_dirs) == 1 else find_runs(run_dirs)
-    evaluations = evaluate_runs(dirs, tta, ensemble, n_boot, data_dir=data_dir)
+    evaluations = evaluate_runs(dirs, tta, ensemble, n_boot, data_dir=data_dir, on_error='skip' if skip_bad else 'raise')
     report = write_report(evaluations, out, dpi)
     print(results_markdown(results_table(evaluations)))
     print(f'report written to {report}')

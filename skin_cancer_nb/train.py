@@ -214,8 +214,13 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     write_json(run_dir/'config.json', cfg)
     cbs = training_callbacks(run_dir, monitor, patience, lr_schedule == 'plateau', tensorboard, best)
     cbs = cbs[:-1] + list(callbacks or []) + cbs[-1:]
-    model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
-              class_weight=class_weight, callbacks=cbs, verbose=verbose)
+    try: model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
+                   class_weight=class_weight, callbacks=cbs, verbose=verbose)
+    except tf.errors.InvalidArgumentError as e:  # the images are checked before training; one that changed since, or a table not checked
+        if not any(w in str(e) for w in ('decode', 'JPEG', 'jpeg', 'image')): raise
+        from skin_cancer_nb.data import DataError
+        raise DataError(f"An image could not be decoded during training ({str(e).strip().splitlines()[0][:200]}): check the images with "
+                        "`skin-cancer-nb info DATA_DIR --decode`, then mend them or train with --skip-bad.") from None
     if (run_dir/'model.keras').exists():
         model.load_weights(str(run_dir/'model.keras'))
         save_for_inference(model, run_dir/'model.keras')
@@ -250,14 +255,24 @@ def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dic
             **{c: float(row[c]) for c in cols}, 'train_seconds': float(history['seconds'].sum()) if 'seconds' in history else None}
 
 # %% ../nbs/04_training.ipynb #9e31f3cc
-def _manifest(data, val_frac: float, test_frac: float, seed: int) -> pd.DataFrame:
-    "The images of `data` (a folder, a CSV or a table) with their `label` and `split`."
-    from skin_cancer_nb.data import load_metadata
+def _manifest(data, val_frac: float, test_frac: float, seed: int, on_error: str = 'raise') -> pd.DataFrame:
+    "The images of `data` (a folder, a CSV or a table) with their `label` and `split`, each one checked to decode."
+    from skin_cancer_nb.data import DataError, image_problems, load_metadata
     from skin_cancer_nb.prep import clean_metadata, split_by_lesion
-    df = data.copy() if isinstance(data, pd.DataFrame) else load_metadata(data)
+    if isinstance(data, pd.DataFrame):
+        df, bad = data.copy(), image_problems(data.path)
+        if bad and on_error == 'raise':
+            raise DataError(f"{next(iter(bad.values()))}{f' ({len(bad) - 1} more bad image(s))' if len(bad) > 1 else ''}: mend or remove "
+                            "it, or pass on_error='skip' (--skip-bad on the command line) to go on without it.")
+        excluded = [{'image_id': i, 'problem': bad[str(p)]} for i, p in zip(df.image_id, df.path) if str(p) in bad]
+        df = df[~df.path.astype(str).isin(bad)]
+    else:
+        df = load_metadata(data, check_images='decode', on_error=on_error)
+        excluded = df.attrs.get('excluded', [])
     if 'label' not in df: df = clean_metadata(df)
     if 'split' not in df: df = split_by_lesion(df, val_frac, test_frac, seed)
     df['path'] = [str(Path(p).resolve()) for p in df.path]
+    df.attrs['excluded'] = excluded  # the images left out: image_id, problem (and row, the CSV line)
     return df
 
 # %% ../nbs/04_training.ipynb #783653f6
@@ -308,6 +323,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             fine_lr: float | None = None,  # learning rate of a 'fine_tune' phase; the recipe's when None
             feature_cache='auto',  # a 'head' phase on cached features: 'auto' (when augment is off and sampling is not balanced), True, False
             eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
+            on_error: str = 'raise',  # an image that cannot be decoded: 'raise' one clear error before training, or 'skip' it (listed in the run folder)
             model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
             verbose='auto',  # Keras's progress output
            ) -> Path:
@@ -325,7 +341,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
     if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
-    df = _manifest(data, val_frac, test_frac, seed)
+    df = _manifest(data, val_frac, test_frac, seed, on_error)
     train_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed)
     config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
                   classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
@@ -343,6 +359,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         with strategy.scope(): net = build_model(model, size, weights=weights, **(model_kwargs or {}))
         run.start()
         df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
+        if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
         if len(phases) == 1:
             _train_phase(net, spec, phases[0], run, train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
             history = run.history.assign(phase=phases[0].name)
@@ -476,6 +493,7 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
               name: str | None = None,  # run folder name (default: model and time); an interrupted run of that name resumes
               balanced: bool = False,  # draw every class equally often instead of weighting the loss
               augment: bool = True,  # augment the training images
+              skip_bad: bool = False,  # go on without images that cannot be decoded (listed in the run folder's excluded_images.csv)
               patience: int | None = None,  # early-stopping patience in epochs (0: never stop early); the model's default when omitted
               label_smoothing: float | None = None,  # label smoothing of the loss; the model's default when omitted
               weights: str = 'default',  # imagenet, none (random weights: one phase, every layer) or a Keras weights file of the backbone without its top; default: the model's
@@ -492,9 +510,12 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
                       imbalance='balanced' if balanced else None, augment=augment,
                       patience='auto' if patience is None else patience or None, label_smoothing=label_smoothing,
                       mixed_precision='auto' if mixed_precision else False, xla=xla or None, weights=weights,
-                      head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, fine_lr=fine_lr, verbose=verbose)
+                      head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, fine_lr=fine_lr,
+                      on_error='skip' if skip_bad else 'raise', verbose=verbose)
     m = RunDir(run_dir).metrics
     print(f"Run folder: {run_dir}")
+    if (run_dir/'excluded_images.csv').exists():
+        print(f"Left out {len(pd.read_csv(run_dir/'excluded_images.csv'))} image(s) that cannot be decoded: see {run_dir/'excluded_images.csv'}")
     if m.get('best_epoch') is not None:
         phase = f" ({m['phase'].replace('_', '-')} phase)" if 'phase' in m else ''
         print(f"Best epoch: {m['best_epoch'] + 1} of {m['epochs_run']}{phase}, validation macro-F1 {m.get('val_macro_f1', float('nan')):.3f}, "
