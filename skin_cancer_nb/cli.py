@@ -73,9 +73,26 @@ def _usage() -> str:
     lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options."]
     return '\n'.join(lines)
 
+def _quiet_tensorflow():
+    "Import TensorFlow with its C++ start-up lines (absl, CPU features, the CUDA probe) kept off the terminal; a failed import shows them."
+    if 'tensorflow' in sys.modules or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): return
+    import tempfile
+    os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'  # what TensorFlow still honours of it: its own info and warning lines
+    sys.stderr.flush()
+    saved, held = os.dup(2), tempfile.TemporaryFile()
+    os.dup2(held.fileno(), 2)
+    try:
+        import tensorflow as tf
+        tf.config.list_physical_devices('GPU')  # the CUDA probe, which logs on a machine without a GPU
+    except BaseException:
+        os.dup2(saved, 2); held.seek(0); sys.stderr.buffer.write(held.read()); sys.stderr.flush()
+        raise
+    finally: os.dup2(saved, 2); os.close(saved); held.close()
+
 def main(argv: list | None = None) -> int:
     "Entry point of the `skin-cancer-nb` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
+    _quiet_tensorflow()
     if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
     name, rest = argv[0], argv[1:]
     func = _command(name) if name in COMMANDS else None
