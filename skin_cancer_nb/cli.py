@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #3adbd761
 from __future__ import annotations
-import importlib, os, sys
+import contextlib, importlib, os, sys
 import argparse, inspect, types, typing
 from fastcore.docments import docments
 
@@ -73,17 +73,18 @@ def _usage() -> str:
     lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options."]
     return '\n'.join(lines)
 
-def _quiet_tensorflow():
-    "Import TensorFlow with its C++ start-up lines (absl, CPU features, the CUDA probe) kept off the terminal; a failed import shows them."
-    if 'tensorflow' in sys.modules or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): return
+@contextlib.contextmanager
+def _start_up_held():
+    "Keep TensorFlow's C++ start-up lines (absl, CPU features, the CUDA probe) off the terminal while commands are imported; an error shows them."
+    if 'tensorflow' in sys.modules or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): yield; return
     import tempfile
     os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'  # what TensorFlow still honours of it: its own info and warning lines
     sys.stderr.flush()
     saved, held = os.dup(2), tempfile.TemporaryFile()
     os.dup2(held.fileno(), 2)
     try:
-        import tensorflow as tf
-        tf.config.list_physical_devices('GPU')  # the CUDA probe, which logs on a machine without a GPU
+        yield
+        if 'tensorflow' in sys.modules: sys.modules['tensorflow'].config.list_physical_devices('GPU')  # the CUDA probe logs too
     except BaseException:
         os.dup2(saved, 2); held.seek(0); sys.stderr.buffer.write(held.read()); sys.stderr.flush()
         raise
@@ -92,10 +93,11 @@ def _quiet_tensorflow():
 def main(argv: list | None = None) -> int:
     "Entry point of the `skin-cancer-nb` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
-    _quiet_tensorflow()
-    if not argv or argv[0] in ('-h', '--help'): print(_usage()); return 0
+    if not argv or argv[0] in ('-h', '--help'):
+        with _start_up_held(): usage = _usage()
+        print(usage); return 0
     name, rest = argv[0], argv[1:]
-    func = _command(name) if name in COMMANDS else None
+    with _start_up_held(): func = _command(name) if name in COMMANDS else None
     if func is None:
         print(f"skin-cancer-nb: unknown command {name!r}.\n{_usage()}", file=sys.stderr); return 2
     args = vars(command_parser(func, f'skin-cancer-nb {name}').parse_args(rest))

@@ -86,7 +86,7 @@ class Hardware:
 def _tpu_runtime() -> bool:
     "Whether this machine has a TPU: a Colab or Kaggle TPU runtime, a Cloud TPU VM, or an older Colab TPU node."
     return bool(os.environ.get('COLAB_TPU_ADDR') or os.environ.get('TPU_NAME') or os.environ.get('TPU_ACCELERATOR_TYPE')
-                or os.path.exists('/dev/accel0') or os.path.exists('/dev/vfio/0'))
+                or os.environ.get('COLAB_TPU_1VM') or os.path.exists('/dev/accel0'))
 
 def _tpu_address() -> dict:
     "How TensorFlow reaches the TPU: the old Colab TPU node by its address; a TPU VM (today's Colab and Kaggle TPU runtimes) locally."

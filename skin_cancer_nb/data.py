@@ -15,10 +15,10 @@ from .core import CLASSES
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'CHECK_CACHE',
            'HAM10000_STATS', 'NO_CREDENTIALS', 'DATA_ENV', 'DOWNLOAD_DIR', 'DataError', 'image_problem',
-           'image_problems', 'read_metadata_csv', 'load_metadata', 'metadata_stats', 'synthetic_metadata',
-           'synthetic_lesion_image', 'make_synthetic_ham10000', 'compare_duplicate_folders', 'summarize_metadata',
-           'verify_ham10000', 'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000', 'real_data_dir',
-           'synth_cli', 'download_cli', 'info_cli']
+           'image_problems', 'without_bad_images', 'read_metadata_csv', 'load_metadata', 'metadata_stats',
+           'synthetic_metadata', 'synthetic_lesion_image', 'make_synthetic_ham10000', 'compare_duplicate_folders',
+           'summarize_metadata', 'verify_ham10000', 'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000',
+           'real_data_dir', 'synth_cli', 'download_cli', 'info_cli']
 
 # %% ../nbs/01_data.ipynb #56a99e39
 KAGGLE_DATASET = 'kmader/skin-cancer-mnist-ham10000'
@@ -87,6 +87,17 @@ def image_problems(paths,  # image files
         tmp.write_text(json.dumps({p: m for p, m in memo.items() if m[0] is not None and os.path.exists(p)}))
         tmp.replace(f)
     return {p: memo[p][3] for p in paths if memo[p][3]}
+
+def without_bad_images(df: pd.DataFrame,  # a table with `image_id` and `path`
+                       on_error: str = 'raise',  # 'raise' one clear error for a bad image, or 'skip' its row
+                      ) -> tuple:
+    "(`df` without the rows whose image cannot be used, [{image_id, problem}] of those rows); or one clear error."
+    bad = image_problems(df.path)
+    if bad and on_error == 'raise':
+        raise DataError(f"{next(iter(bad.values()))}{f' ({len(bad) - 1} more bad image(s))' if len(bad) > 1 else ''}: mend or remove "
+                        "it, or pass on_error='skip' (--skip-bad on the command line) to go on without it.")
+    kept = ~df.path.astype(str).isin(bad)
+    return df[kept], [{'image_id': i, 'problem': bad[str(p)]} for i, p in zip(df.image_id[~kept], df.path[~kept])]
 
 # %% ../nbs/01_data.ipynb #02b9930d
 def _metadata_file(root) -> Path:

@@ -377,13 +377,10 @@ def run_test_table(run_dir,  # a run folder
         lost = test.image_id[~test.image_id.isin(where.index) | where.reindex(test.image_id).isna().to_numpy()]
         if len(lost): raise FileNotFoundError(f"{len(lost)} test image(s) of {run_dir}, e.g. {lost.iloc[0]}, are not in {root}: pass the data_dir that holds them.")
         test['path'] = where.reindex(test.image_id).to_numpy()
-    from skin_cancer_nb.data import DataError, image_problems
-    bad = image_problems(test.path)
-    if bad and on_error == 'raise':
-        raise DataError(f"{len(bad)} test image(s) of {run_dir} cannot be used, e.g. {next(iter(bad.values()))}: mend them, or pass "
-                        "on_error='skip' (--skip-bad on the command line) to evaluate without them.")
-    if bad: warnings.warn(f"{run_dir}: {len(bad)} test image(s) left out, e.g. {next(iter(bad.values()))}")
-    return test[~test.path.astype(str).isin(bad)].reset_index(drop=True)
+    from skin_cancer_nb.data import without_bad_images
+    test, left_out = without_bad_images(test, on_error)
+    if left_out: warnings.warn(f"{run_dir}: {len(left_out)} test image(s) left out, e.g. {left_out[0]['problem']}")
+    return test.reset_index(drop=True)
 
 # %% ../nbs/20_evaluation.ipynb #8ec5c856
 def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.keras

@@ -257,15 +257,9 @@ def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dic
 # %% ../nbs/04_training.ipynb #9e31f3cc
 def _manifest(data, val_frac: float, test_frac: float, seed: int, on_error: str = 'raise') -> pd.DataFrame:
     "The images of `data` (a folder, a CSV or a table) with their `label` and `split`, each one checked to decode."
-    from skin_cancer_nb.data import DataError, image_problems, load_metadata
+    from skin_cancer_nb.data import load_metadata, without_bad_images
     from skin_cancer_nb.prep import clean_metadata, split_by_lesion
-    if isinstance(data, pd.DataFrame):
-        df, bad = data.copy(), image_problems(data.path)
-        if bad and on_error == 'raise':
-            raise DataError(f"{next(iter(bad.values()))}{f' ({len(bad) - 1} more bad image(s))' if len(bad) > 1 else ''}: mend or remove "
-                            "it, or pass on_error='skip' (--skip-bad on the command line) to go on without it.")
-        excluded = [{'image_id': i, 'problem': bad[str(p)]} for i, p in zip(df.image_id, df.path) if str(p) in bad]
-        df = df[~df.path.astype(str).isin(bad)]
+    if isinstance(data, pd.DataFrame): df, excluded = without_bad_images(data.copy(), on_error)
     else:
         df = load_metadata(data, check_images='decode', on_error=on_error)
         excluded = df.attrs.get('excluded', [])
