@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import numpy as np
 from .core import CLASS_NAMES
-from .inference import load_classifier, read_images
+from .inference import classify, load_classifier, read_images
 from .gradcam import gradcam_heatmap, overlay
 
 # %% auto #0
@@ -29,17 +29,17 @@ def analyse(classifier,  # (model, config) from `inference.load_classifier`, or 
             image,  # an RGB image (height, width, 3) with values 0-255, as uploaded
             alpha: float = 0.4,  # weight of the heatmap colours in the overlay
            ) -> dict:
-    "Probabilities by full class name, the top class's code and name, and the Grad-CAM overlay of the top class."
-    from skin_cancer_nb.evaluate import predict_proba
+    "Probabilities by full class name (calibrated where the run has a temperature, and said), the top class's code and name, and the Grad-CAM overlay of the top class."
     model, cfg = classifier if isinstance(classifier, tuple) else load_classifier(classifier)
     image = np.asarray(image)
     batch, _, errors = read_images([image], cfg['image_size'], cfg['interpolation'])
     if errors: raise ValueError(f"The image cannot be analysed: {errors[0]}.")
-    probs = predict_proba(model, batch)[0]
+    probs = classify(model, cfg, batch)[0]  # calibrated where the run has a temperature
     top, classes = int(probs.argmax()), cfg['classes']
     heat = gradcam_heatmap(model, batch[0], class_index=top)
     return dict(probabilities={CLASS_NAMES.get(c, c): float(p) for c, p in zip(classes, probs)},
-                top_class=classes[top], top_name=CLASS_NAMES.get(classes[top], classes[top]), overlay=overlay(image, heat, alpha))
+                top_class=classes[top], top_name=CLASS_NAMES.get(classes[top], classes[top]), overlay=overlay(image, heat, alpha),
+                calibrated=cfg.get('temperature') is not None)
 
 # %% ../nbs/32_demo.ipynb #98bf999a
 def build_demo(model,  # a run folder, a .keras file or a Keras model
@@ -56,7 +56,9 @@ def build_demo(model,  # a run folder, a .keras file or a Keras model
         return res['probabilities'], res['overlay']
     with gr.Blocks(title=title) as demo:
         gr.Markdown(f"# {title}\n\n**{DISCLAIMER}** Model: `{classifier[1]['model']}`, which takes images of "
-                    f"{classifier[1]['image_size'][0]} x {classifier[1]['image_size'][1]} pixels.")
+                    f"{classifier[1]['image_size'][0]} x {classifier[1]['image_size'][1]} pixels. Its probabilities are "
+                    + ("calibrated (temperature scaling fitted on its validation split)." if classifier[1].get('temperature') is not None
+                       else "not calibrated (the run has no calibration.json)."))
         with gr.Row():
             image = gr.Image(type='numpy', image_mode='RGB', sources=['upload'], label='Dermatoscopic image', elem_id='image')
             with gr.Column():

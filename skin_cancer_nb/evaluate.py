@@ -16,8 +16,9 @@ from .runs import RunDir, write_json
 from .train import load_best_model
 
 # %% auto #0
-__all__ = ['RESULT_COLUMNS', 'HEADLINE', 'TTA_VIEWS', 'with_interval', 'weighted_auc', 'bootstrap_weights',
-           'classification_metrics', 'metrics_table', 'per_class_table', 'predict_proba', 'prediction_table',
+__all__ = ['RESULT_COLUMNS', 'HEADLINE', 'CALIBRATION_COLUMNS', 'CALIBRATION', 'ECE_BINS', 'METADATA', 'TTA_VIEWS',
+           'with_interval', 'weighted_auc', 'bootstrap_weights', 'classification_metrics', 'expected_calibration_error',
+           'brier_score', 'apply_temperature', 'metrics_table', 'per_class_table', 'predict_proba', 'prediction_table',
            'probabilities', 'predict', 'prediction_metrics', 'evaluate', 'plot_confusion_matrix', 'plot_roc_curves',
            'plot_f1_per_class', 'select_examples', 'plot_examples', 'read_run', 'run_test_table', 'evaluate_run',
            'ensemble_predictions', 'find_runs', 'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison',
@@ -28,6 +29,10 @@ RESULT_COLUMNS = [  # (key, label, format): the headline figures, in the order e
     ('balanced_accuracy', 'balanced accuracy', '.3f'), ('f1_macro', 'macro-F1', '.3f'), ('auc_macro', 'macro ROC AUC', '.3f'),
     ('melanoma_sensitivity', 'melanoma sensitivity', '.3f'), ('melanoma_specificity', 'melanoma specificity', '.3f'), ('accuracy', 'accuracy', '.3f')]
 HEADLINE = [k for k, _, _ in RESULT_COLUMNS]
+CALIBRATION_COLUMNS = [('ece', 'calibration error (ECE)', '.3f'), ('brier', 'Brier score', '.3f')]  # what the probabilities mean
+CALIBRATION = [k for k, _, _ in CALIBRATION_COLUMNS]
+ECE_BINS = 15  # equal-width confidence bins of the expected calibration error
+METADATA = ('age', 'sex', 'localization', 'dx_type')  # what a prediction table keeps of the metadata: for the figures by subgroup
 
 def with_interval(value, low=np.nan, high=np.nan, fmt: str = '.3f') -> str:
     "A figure and its 95% interval as text, '0.621 (0.538-0.688)', or the figure alone when there is no interval."
@@ -90,10 +95,20 @@ def _confusion(y, pred, W, k):
     "Confusion matrices C[draw, true, predicted] under the image weights `W`."
     return (W @ np.eye(k*k)[y*k + pred]).reshape(-1, k, k)
 
+def _calibration(y, probs, W, bins: int = ECE_BINS) -> tuple:
+    "Top-label expected calibration error (`bins` equal-width bins of confidence) and the multiclass Brier score, under each row of `W`."
+    conf, correct = probs.max(1), (probs.argmax(1) == y).astype(float)
+    in_bin = np.eye(bins)[np.clip(np.ceil(conf * bins).astype(int) - 1, 0, bins - 1)]  # bins ((b-1)/M, b/M]
+    n = W.sum(1)
+    gaps = np.abs(W @ (in_bin * (correct - conf)[:, None])).sum(1)  # per bin, |sum of correct - sum of confidence|
+    brier = W @ ((probs - np.eye(probs.shape[1])[y])**2).sum(1)
+    return _div(gaps, n), _div(brier, n)
+
 def _figures(y, probs, W, melanoma):
     "Every figure (overall and per class) under each row of image weights `W`."
     k = probs.shape[1]
     out, per = _rates(_confusion(y, probs.argmax(1), W, k), melanoma)
+    out['ece'], out['brier'] = _calibration(y, probs, W)
     per['auc'] = np.stack([weighted_auc(probs[:, c], y == c, W) for c in range(k)], 1)
     defined = ~np.isnan(per['auc'])
     out['auc_macro'] = np.where(defined.any(1), np.where(defined, per['auc'], 0).sum(1) / np.maximum(defined.sum(1), 1), np.nan)
@@ -130,19 +145,39 @@ def classification_metrics(y_true,  # true class indices (0 to 6)
         for start in range(0, n_boot, 250):  # in chunks, to bound the memory
             parts.append(_figures(y, probs, bootstrap_weights(len(y), min(250, n_boot - start), rng, groups), melanoma))
         draws = {name: np.concatenate([p[0][name] for p in parts]) for name in point}
-        m['ci'] = {name: _percentiles(draws[name], level) for name in HEADLINE if name in draws}
+        m['ci'] = {name: _percentiles(draws[name], level) for name in HEADLINE + CALIBRATION if name in draws}
         f1 = _percentiles(np.concatenate([p[1]['f1'] for p in parts]), level)
         for c, ci in zip(classes, f1): m['per_class'][c]['f1_ci'] = ci
         m['bootstrap'] = {'draws': n_boot, 'seed': seed, 'level': level, 'unit': 'image' if groups is None else 'lesion',
                           'units': len(y) if groups is None else int(pd.Series(np.asarray(groups)).nunique())}
     return m
 
+# %% ../nbs/20_evaluation.ipynb #b33669b6
+def expected_calibration_error(y_true, probs, bins: int = ECE_BINS) -> float:
+    "Top-label expected calibration error of predicted probabilities, over `bins` equal-width bins of confidence."
+    y, probs = np.asarray(y_true).astype(int), np.asarray(probs, float)
+    return float(_calibration(y, probs, np.ones((1, len(y))), bins)[0][0])
+
+def brier_score(y_true, probs) -> float:
+    "Multiclass Brier score: the mean squared distance between the probabilities and the one-hot true class."
+    y, probs = np.asarray(y_true).astype(int), np.asarray(probs, float)
+    return float(_calibration(y, probs, np.ones((1, len(y))))[1][0])
+
+# %% ../nbs/20_evaluation.ipynb #6a584ccb
+def apply_temperature(probs, temperature: float | None) -> np.ndarray:
+    "Probabilities `softmax(log(probs) / temperature)`: temperature-scaled (unchanged for None or 1)."
+    probs = np.asarray(probs, float)
+    if temperature is None or temperature == 1: return probs
+    logits = np.log(np.clip(probs, 1e-12, 1)) / float(temperature)
+    e = np.exp(logits - logits.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)
+
 # %% ../nbs/20_evaluation.ipynb #49a75880
 def metrics_table(metrics: dict,  # from `classification_metrics`
                  ) -> pd.DataFrame:
     "The headline figures with their confidence intervals, one row each."
     ci = metrics.get('ci', {})
-    rows = {k: [metrics[k], *ci.get(k, [np.nan, np.nan])] for k in HEADLINE + ['precision_macro', 'recall_macro', 'f1_weighted'] if k in metrics}
+    rows = {k: [metrics[k], *ci.get(k, [np.nan, np.nan])] for k in HEADLINE + ['precision_macro', 'recall_macro', 'f1_weighted'] + CALIBRATION if k in metrics}
     return pd.DataFrame.from_dict(rows, orient='index', columns=['value', 'ci_low', 'ci_high'])
 
 def per_class_table(metrics: dict,  # from `classification_metrics`
@@ -199,10 +234,10 @@ def prediction_table(y_true,  # true class indices
                      table: pd.DataFrame | None = None,  # the test table, one row per image, to take ids and paths from
                      classes: list = CLASSES,  # class codes of the columns of `probs`
                     ) -> pd.DataFrame:
-    "One row per image: ids (from `table`), true and predicted class, confidence, correctness and each class's probability."
+    "One row per image: ids and metadata (from `table`), true and predicted class, confidence, correctness and each class's probability."
     y, probs = np.asarray(y_true).astype(int), np.asarray(probs, float)
     pred = probs.argmax(1)
-    keep = [c for c in ('image_id', 'lesion_id', 'dx', 'path') if table is not None and c in table]
+    keep = [c for c in ('image_id', 'lesion_id', 'dx', 'path', *METADATA) if table is not None and c in table]
     out = table[keep].reset_index(drop=True).copy() if keep else pd.DataFrame(index=range(len(y)))
     out['y_true'], out['y_pred'] = y, pred
     out['true'], out['pred'] = np.array(classes)[y], np.array(classes)[pred]
@@ -365,15 +400,18 @@ def run_test_table(run_dir,  # a run folder
                    data_dir=None,  # where the images are now, if they moved since training
                    on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it (with a warning)
                   ) -> pd.DataFrame:
-    "The test rows of a run's split, with paths to images that exist and decode."
+    "The test rows of a run's split, with paths to images that exist and decode, and each image's metadata where the data folder is known."
+    from skin_cancer_nb.data import load_metadata
     config, split = read_run(run_dir)
     test = split[split.split == 'test'].reset_index(drop=True)
     if test.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no 'test' rows: the run was trained without a test split.")
+    root = data_dir or config.get('data_dir')
+    meta = load_metadata(root, check_images=None).set_index('image_id') if root is not None and Path(root).exists() else None
+    if meta is not None:  # age, sex, site and how the diagnosis was made: for the figures by subgroup
+        for c in METADATA: test[c] = meta[c].reindex(test.image_id).to_numpy() if c in meta else np.nan
     if data_dir is not None or not all(Path(p).exists() for p in test.path):
-        root = data_dir or config.get('data_dir')
         if root is None: raise FileNotFoundError(f"The test images of {run_dir} are not where split.csv says (e.g. {test.path[0]}): pass data_dir.")
-        from skin_cancer_nb.data import load_metadata
-        where = load_metadata(root, check_images=None).set_index('image_id').path
+        where = (meta if meta is not None else load_metadata(root, check_images=None).set_index('image_id')).path
         lost = test.image_id[~test.image_id.isin(where.index) | where.reindex(test.image_id).isna().to_numpy()]
         if len(lost): raise FileNotFoundError(f"{len(lost)} test image(s) of {run_dir}, e.g. {lost.iloc[0]}, are not in {root}: pass the data_dir that holds them.")
         test['path'] = where.reindex(test.image_id).to_numpy()
@@ -390,14 +428,21 @@ def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.
                  data_dir=None,  # where the images are now, if they moved since training
                  batch_size: int = 32,  # images per batch
                  on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it
+                 calibrated: bool = True,  # apply the run's temperature (`calibration.json`), where it has one
                 ) -> tuple:
-    "A run's model evaluated on the run's test split: (prediction table, metrics dict)."
+    "A run's model evaluated on the run's test split: (prediction table, metrics dict); calibrated where the run has a temperature."
     config, _ = read_run(run_dir)
     test = run_test_table(run_dir, data_dir, on_error)
     classes = config.get('classes', CLASSES)
     model = load_best_model(run_dir, compile=False)
     predictions = predict(model, test, tta, batch_size, config.get('interpolation', 'bilinear'), classes)
-    return predictions, prediction_metrics(predictions, n_boot, seed)
+    temperature = RunDir(run_dir).calibration.get('temperature') if calibrated else None
+    if temperature is None: return predictions, prediction_metrics(predictions, n_boot, seed) | {'temperature': None}
+    raw = prediction_metrics(predictions, n_boot, seed)
+    predictions = prediction_table(predictions.y_true, apply_temperature(probabilities(predictions), temperature), predictions, classes)
+    metrics = prediction_metrics(predictions, n_boot, seed)
+    metrics['uncalibrated'] = {k: raw[k] for k in CALIBRATION + ['auc_macro']} | {'ci': {k: v for k, v in raw.get('ci', {}).items() if k in CALIBRATION}}
+    return predictions, metrics | {'temperature': temperature}
 
 # %% ../nbs/20_evaluation.ipynb #dc3b596c
 def ensemble_predictions(predictions: list,  # prediction tables of several runs on the same test images
@@ -442,12 +487,16 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
                   seed: int = 0,  # seed of the bootstrap
                   data_dir=None,  # where the images are now, if they moved since training
                   on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it
+                  calibrate: bool = True,  # fit a temperature on the validation split of a run that has none (writes its calibration.json)
                  ) -> dict:
-    "Each run's (prediction table, metrics), and their TTA and ensemble variants, by name."
+    "Each run's (prediction table, metrics), and their TTA and ensemble variants, by name; calibrated where the run has a temperature."
+    from skin_cancer_nb.reliability import calibrate_run
     dirs, variants = find_runs(runs), [False, True] if tta else [False]
     out, members = {}, {aug: [] for aug in variants}
     for d, name in zip(dirs, _names(dirs)):
-        model = read_run(d)[0].get('model', '')
+        config, split = read_run(d)
+        model = config.get('model', '')
+        if calibrate and not RunDir(d).calibration and (split.split == 'val').any(): calibrate_run(d, data_dir)
         for aug in variants:
             key = name + (' +TTA' if aug else '')
             p, m = out[key] = evaluate_run(d, aug, n_boot, seed, data_dir, on_error=on_error)
@@ -552,6 +601,8 @@ def write_report(evaluations: dict,  # name -> (prediction table, metrics), from
     table.to_csv(out/'results.csv', index_label='name')
     (out/'results.md').write_text(results_markdown(table))
     fig = plot_comparison(table); fig.savefig(out/'results.png', dpi=dpi); plt.close(fig)
+    from skin_cancer_nb.reliability import write_reliability  # calibration, subgroups and abstention (notebook 22)
+    write_reliability(evaluations, out, dpi)
     return out
 
 # %% ../nbs/20_evaluation.ipynb #3b2d3848

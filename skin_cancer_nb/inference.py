@@ -16,12 +16,12 @@ from .runs import RunDir
 from .train import load_best_model
 
 # %% auto #0
-__all__ = ['load_classifier', 'read_images', 'predict', 'predict_cli', 'export_model', 'tflite_predict']
+__all__ = ['load_classifier', 'classify', 'read_images', 'predict', 'predict_cli', 'export_model', 'tflite_predict']
 
 # %% ../nbs/30_inference.ipynb #12a6ef52
 def load_classifier(model_or_path,  # a run folder, a .keras file (its run's config.json beside it is read), or a Keras model
                    ) -> tuple:
-    "The model and the input settings it was trained with: (model, config with image_size, interpolation and classes)."
+    "The model and the settings it was trained with: (model, config with image_size, interpolation, classes and its temperature or None)."
     config = {}
     if isinstance(model_or_path, keras.Model): model = model_or_path
     else:
@@ -30,8 +30,18 @@ def load_classifier(model_or_path,  # a run folder, a .keras file (its run's con
         model, config = load_best_model(path), RunDir(path.parent).config
     image_input = model.inputs[0]
     size = config.get('image_size') or list(image_input.shape[1:3])
+    temperature = None if isinstance(model_or_path, keras.Model) else RunDir(path.parent).calibration.get('temperature')
     return model, dict(image_size=[int(s) for s in size], interpolation=config.get('interpolation', 'bilinear'),
-                       classes=config.get('classes', CLASSES), model=config.get('model', model.name))
+                       classes=config.get('classes', CLASSES), model=config.get('model', model.name), temperature=temperature)
+
+def classify(model, cfg: dict,  # from `load_classifier`
+             batch,  # images at the model's size, from `read_images`
+             tta: bool = False,  # average over each image and its flips
+             batch_size: int = 32,  # images per batch
+            ) -> np.ndarray:
+    "The class probabilities of a batch, temperature-scaled where the run has a temperature (`cfg['temperature']`)."
+    from skin_cancer_nb.evaluate import apply_temperature, predict_proba
+    return apply_temperature(predict_proba(model, batch, tta=tta, batch_size=batch_size), cfg.get('temperature'))
 
 # %% ../nbs/30_inference.ipynb #ca815456
 def read_images(images,  # image paths and/or arrays (height, width, 3) with values 0-255
@@ -61,20 +71,20 @@ def predict(model_or_path,  # a run folder, a .keras file or a Keras model
             tta: bool = False,  # average over each image and its flips
             batch_size: int = 32,  # images per batch
            ) -> pd.DataFrame:
-    "Class probabilities of each image, with the top class's code and name (and an `error` for unreadable images)."
-    from skin_cancer_nb.evaluate import predict_proba
+    "Class probabilities of each image (calibrated where the run has a temperature), with the top class's code and name (and an `error` for unreadable images)."
     model, cfg = load_classifier(model_or_path)
     images = [images] if isinstance(images, (str, Path)) or (isinstance(images, np.ndarray) and images.ndim == 3) else list(images)
     batch, ok, errors = read_images(images, cfg['image_size'], cfg['interpolation'])
     classes = cfg['classes']
     probs = np.full((len(images), len(classes)), np.nan)
-    if len(ok): probs[ok] = predict_proba(model, batch, tta=tta, batch_size=batch_size)
+    if len(ok): probs[ok] = classify(model, cfg, batch, tta, batch_size)
     out = pd.DataFrame({'image': [str(im) if isinstance(im, (str, Path)) else f'array {i}' for i, im in enumerate(images)]})
     for j, c in enumerate(classes): out[c] = probs[:, j]
     top = np.where(np.isnan(probs).any(1), -1, np.nan_to_num(probs).argmax(1))
     out['top_class'] = [classes[t] if t >= 0 else None for t in top]
     out['top_name'] = [CLASS_NAMES.get(classes[t], classes[t]) if t >= 0 else None for t in top]
     out['confidence'] = np.where(top >= 0, np.nan_to_num(probs).max(1), np.nan)
+    out['calibrated'] = cfg['temperature'] is not None
     out['error'] = [errors.get(i) for i in range(len(images))]
     return out
 
@@ -105,18 +115,19 @@ def predict_cli(model: str,  # a run folder or a .keras model file
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
     m, cfg = load_classifier(model)
-    pred = predict(m, images, tta=tta)
+    pred = predict(model, images, tta=tta)  # from the path: with the run's temperature
+    calibrated = 'calibrated' if cfg['temperature'] is not None else 'not calibrated'  # said on every line, and in the JSON
     classes = cfg['classes']
     if json:
         rows = [{'image': r['image'], 'error': r['error']} if pd.notna(r['error']) else
-                {'image': r['image'], 'top_class': r['top_class'], 'top_name': r['top_name'],
+                {'image': r['image'], 'top_class': r['top_class'], 'top_name': r['top_name'], 'calibrated': bool(r['calibrated']),
                  'probabilities': {c: round(float(r[c]), 6) for c in classes}} for _, r in pred.iterrows()]
         print(_to_json(rows))
     else:
         for _, r in pred.iterrows():
             if pd.notna(r['error']): continue
             best = sorted(classes, key=lambda c: -r[c])[:top]
-            print(f"{r['image']}: " + ', '.join(f"{c} {r[c]:.1%}" for c in best) + f"  ({r['top_name']})")
+            print(f"{r['image']}: " + ', '.join(f"{c} {r[c]:.1%}" for c in best) + f"  ({r['top_name']}; {calibrated})")
     for _, r in pred[pred.error.notna()].iterrows(): print(f"skin-cancer-nb predict: cannot read {r['image']}: {r['error']}", file=sys.stderr)
     if gradcam: _gradcam_files(m, cfg, images, pred, gradcam)
     return 1 if pred.error.notna().any() else 0

@@ -73,6 +73,10 @@ class RunDir:
     @property
     def metrics(self) -> dict: return self._json('metrics.json')
     @property
+    def calibration(self) -> dict:
+        "The temperature fitted on the validation split after training (`calibration.json`), or {} for a run without one."
+        return self._json('calibration.json')
+    @property
     def history(self) -> pd.DataFrame: return read_history(self.path)
     @property
     def split(self): return pd.read_csv(self.path/'split.csv') if (self.path/'split.csv').exists() else None

@@ -369,6 +369,9 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             best, metrics = _combine_phases(run, phases, 'val_macro_f1' if val_ds is not None else 'macro_f1')
             net.set_weights(after[best])
         save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
+        if val_ds is not None:  # the temperature of its probabilities, fitted on the validation split (notebook 22)
+            from skin_cancer_nb.reliability import calibrate_run
+            calibrate_run(run.path, model=net)
         _add_test_metrics(net, test_ds, run, metrics, kw)  # the run is finished
     finally: keras.mixed_precision.set_global_policy(previous)
     return run.path

@@ -4,10 +4,9 @@
 
 # %% ../nbs/06_transfer_learning.ipynb #47ea8c7c
 from __future__ import annotations
-import os, re
+import re
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Callable
 import numpy as np
 import pandas as pd
