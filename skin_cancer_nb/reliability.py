@@ -237,6 +237,7 @@ def write_reliability(evaluations: dict,  # name -> (prediction table, metrics),
         d = out/_slug(name); d.mkdir(exist_ok=True)
         fig = plot_reliability(p, name); fig.savefig(d/'reliability.png', dpi=dpi); plt.close(fig)
         abstention_table(p).to_csv(d/'abstention.csv', index=False)
+        if m.get('run_info', {}).get('tta'): continue  # flips change the figures little: subgroups of the models as they are
         if all(c in p for c in ('age', 'sex', 'localization', 'dx_type')):
             groups = subgroup_table(p, n_boot=n_boot)
             groups.to_csv(d/'subgroups.csv', index=False)
