@@ -47,7 +47,9 @@ def calibrate_run(run_dir,  # a finished (or just trained) run folder with a val
     if val.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no validation rows: a temperature is fitted on the validation split.")
     if data_dir is not None or not all(Path(p).exists() for p in val.path):
         from skin_cancer_nb.data import load_metadata
-        where = load_metadata(data_dir or config['data_dir'], check_images=None).set_index('image_id').path
+        root = data_dir or config.get('data_dir')
+        if root is None: raise FileNotFoundError(f"The validation images of {run_dir} are not where split.csv says (e.g. {val.path[0]}): pass data_dir.")
+        where = load_metadata(root, check_images=None).set_index('image_id').path
         val['path'] = where.reindex(val.image_id).to_numpy()
     model = model or load_best_model(run_dir, compile=False)
     p = predict(model, val, interpolation=config.get('interpolation', 'bilinear'), classes=config.get('classes', CLASSES))
