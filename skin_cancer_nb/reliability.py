@@ -132,8 +132,10 @@ def subgroup_table(predictions: pd.DataFrame,  # a prediction table with `age`, 
         p = predictions[mask.to_numpy()]
         m = classification_metrics(p.y_true, probabilities(p), classes, n_boot, seed, p.lesion_id if 'lesion_id' in p else None)
         ci = m.get('ci', {})
-        melanomas = int((p.true == 'mel').sum())
-        note = 'too small to read' if len(p) < min_images else f'under {min_melanomas} melanomas' if melanomas < min_melanomas else ''
+        melanomas, present = int((p.true == 'mel').sum()), sorted(set(p.true))
+        notes = ['too small to read'] * (len(p) < min_images) + [f'{present[0]} only: its recall'] * (len(present) == 1)
+        notes += ['no melanomas' if not melanomas else f'under {min_melanomas} melanomas'] * (len(p) >= min_images and melanomas < min_melanomas)
+        note = '; '.join(notes)
         rows.append(dict(attribute=attribute, group=group, images=len(p), lesions=int(p.lesion_id.nunique()) if 'lesion_id' in p else np.nan,
                          melanomas=melanomas, balanced_accuracy=m['balanced_accuracy'],
                          balanced_accuracy_low=ci.get('balanced_accuracy', [np.nan] * 2)[0], balanced_accuracy_high=ci.get('balanced_accuracy', [np.nan] * 2)[1],
