@@ -19,9 +19,10 @@ from .train import load_best_model
 __all__ = ['load_classifier', 'classify', 'read_images', 'predict', 'predict_cli', 'export_model', 'tflite_predict']
 
 # %% ../nbs/30_inference.ipynb #12a6ef52
-def load_classifier(model_or_path,  # a run folder, a .keras file (its run's config.json beside it is read), or a Keras model
+def load_classifier(model_or_path,  # a run folder, a .keras file (its run's config.json beside it is read), a Keras model, or (model, config) as this returns
                    ) -> tuple:
     "The model and the settings it was trained with: (model, config with image_size, interpolation, classes and its temperature or None)."
+    if isinstance(model_or_path, tuple): return model_or_path  # loaded already
     config = {}
     if isinstance(model_or_path, keras.Model): model = model_or_path
     else:
@@ -66,7 +67,7 @@ def read_images(images,  # image paths and/or arrays (height, width, 3) with val
     return (np.stack(batch) if batch else np.zeros(shape, 'float32')), ok, errors
 
 # %% ../nbs/30_inference.ipynb #89faf631
-def predict(model_or_path,  # a run folder, a .keras file or a Keras model
+def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (model, config) from `load_classifier`
             images,  # image paths and/or arrays (height, width, 3) with values 0-255
             tta: bool = False,  # average over each image and its flips
             batch_size: int = 32,  # images per batch
@@ -115,7 +116,7 @@ def predict_cli(model: str,  # a run folder or a .keras model file
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
     m, cfg = load_classifier(model)
-    pred = predict(model, images, tta=tta)  # from the path: with the run's temperature
+    pred = predict((m, cfg), images, tta=tta)  # with the run's temperature
     calibrated = 'calibrated' if cfg['temperature'] is not None else 'not calibrated'  # said on every line, and in the JSON
     classes = cfg['classes']
     if json:
