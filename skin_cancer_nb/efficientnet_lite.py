@@ -81,6 +81,12 @@ def _tensor(storage, offset, size, stride, *_):
     "Stands in for `torch._utils._rebuild_tensor_v2`: where the tensor lies in its storage."
     return storage, offset, tuple(size), tuple(stride)
 
+class _PlainUnpickler(pickle.Unpickler):
+    "Unpickles plain data only (numbers, strings, lists, dicts): the header pickles and the storage keys."
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"it holds {module}.{name} where plain data belongs: only plain state dicts are read")
+    def persistent_load(self, pid): raise pickle.UnpicklingError("it holds a storage where plain data belongs")
+
 class _StateDictUnpickler(pickle.Unpickler):
     "Unpickles a state dict, building nothing but an OrderedDict, tensors and storages."
     def find_class(self, module, name):
@@ -95,19 +101,25 @@ def read_torch_state_dict(path) -> dict:
     "The tensors of a PyTorch state dict saved in the legacy format, as NumPy arrays, read without PyTorch or running code from the file."
     try:
         with open(path, 'rb') as f:
-            if pickle.load(f) != _LEGACY_MAGIC: raise pickle.UnpicklingError('it is not in PyTorch\'s legacy format')
-            pickle.load(f)  # the protocol version
-            if not pickle.load(f).get('little_endian', True): raise pickle.UnpicklingError('it was saved on a big-endian machine')
+            if _PlainUnpickler(f).load() != _LEGACY_MAGIC: raise pickle.UnpicklingError('it is not in PyTorch\'s legacy format')
+            _PlainUnpickler(f).load()  # the protocol version
+            if not _PlainUnpickler(f).load().get('little_endian', True): raise pickle.UnpicklingError('it was saved on a big-endian machine')
             tensors = _StateDictUnpickler(f).load()
             dtypes = {s.key: s.dtype for s, *_ in tensors.values()}
             storages = {}
-            for key in pickle.load(f):
+            for key in _PlainUnpickler(f).load():
                 n, dtype = struct.unpack('<q', f.read(8))[0], dtypes.get(str(key), np.dtype('uint8'))
-                storages[str(key)] = np.frombuffer(f.read(n * dtype.itemsize), dtype)
-    except (pickle.UnpicklingError, EOFError, struct.error, AttributeError, ValueError) as e:
+                data = f.read(n * dtype.itemsize)
+                if n < 0 or len(data) != n * dtype.itemsize: raise pickle.UnpicklingError(f'storage {key} is cut short')
+                storages[str(key)] = np.frombuffer(data, dtype)
+            out = {}
+            for name, (s, offset, size, stride) in tensors.items():
+                last = offset + sum((n - 1) * st for n, st in zip(size, stride)) if all(size) else offset - 1
+                if offset < 0 or min(stride, default=0) < 0 or last >= len(storages[s.key]): raise pickle.UnpicklingError(f'tensor {name} lies outside its storage')
+                out[name] = np.lib.stride_tricks.as_strided(storages[s.key][offset:], size, [st * s.dtype.itemsize for st in stride]).copy()
+    except (pickle.UnpicklingError, EOFError, struct.error, AttributeError, ValueError, TypeError, KeyError, IndexError) as e:
         raise ValueError(f"{path} could not be read as a PyTorch state dict: {e}.") from None
-    return {name: np.lib.stride_tricks.as_strided(storages[s.key][offset:], size, [st * s.dtype.itemsize for st in stride]).copy()
-            for name, (s, offset, size, stride) in tensors.items()}
+    return out
 
 # %% ../nbs/06a_efficientnet_lite.ipynb #a5d8749f
 def _torch_names() -> dict:

@@ -85,7 +85,7 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
     out['top_class'] = [classes[t] if t >= 0 else None for t in top]
     out['top_name'] = [CLASS_NAMES.get(classes[t], classes[t]) if t >= 0 else None for t in top]
     out['confidence'] = np.where(top >= 0, np.nan_to_num(probs).max(1), np.nan)
-    out['calibrated'] = cfg['temperature'] is not None
+    out['calibrated'] = cfg.get('temperature') is not None
     out['error'] = [errors.get(i) for i in range(len(images))]
     return out
 
@@ -117,7 +117,7 @@ def predict_cli(model: str,  # a run folder or a .keras model file
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
     m, cfg = load_classifier(model)
     pred = predict((m, cfg), images, tta=tta)  # with the run's temperature
-    calibrated = 'calibrated' if cfg['temperature'] is not None else 'not calibrated'  # said on every line, and in the JSON
+    calibrated = 'calibrated' if cfg.get('temperature') is not None else 'not calibrated'  # said on every line, and in the JSON
     classes = cfg['classes']
     if json:
         rows = [{'image': r['image'], 'error': r['error']} if pd.notna(r['error']) else

@@ -4,6 +4,7 @@
 
 # %% ../nbs/22_reliability.ipynb #c8bc3e6e
 from __future__ import annotations
+import warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ import matplotlib.pyplot as plt
 from scipy.optimize import minimize_scalar
 from .core import CLASSES
 from .runs import write_json
-from .evaluate import (CALIBRATION, ECE_BINS, apply_temperature, brier_score, classification_metrics, expected_calibration_error,
+from .evaluate import (CALIBRATION, ECE_BINS, METADATA, apply_temperature, brier_score, classification_metrics, expected_calibration_error,
                                      predict, probabilities, read_run, with_interval)
 
 # %% auto #0
@@ -33,7 +34,11 @@ def fit_temperature(y_true,  # true class indices of the validation images
     if not len(y): raise ValueError("No validation images: a temperature is fitted on the validation split, so train with val_frac > 0.")
     res = minimize_scalar(lambda t: negative_log_likelihood(y, apply_temperature(probs, np.exp(t))), bounds=(np.log(0.05), np.log(20)),
                           method='bounded', options={'xatol': 1e-5})
-    return float(np.exp(res.x))
+    T = float(np.exp(res.x))
+    if not 0.06 < T < 19 or len(set(y)) < 2:
+        warnings.warn(f"The fitted temperature {T:.3g} (on {len(y)} validation images of {len(set(y))} class(es)) is at the edge of what is "
+                      "searched or rests on one class: the validation split is too small or too easy to calibrate on; treat it with care.")
+    return T
 
 # %% ../nbs/22_reliability.ipynb #ded221f0
 def calibrate_run(run_dir,  # a finished (or just trained) run folder with a validation split
@@ -51,6 +56,8 @@ def calibrate_run(run_dir,  # a finished (or just trained) run folder with a val
         if root is None: raise FileNotFoundError(f"The validation images of {run_dir} are not where split.csv says (e.g. {val.path[0]}): pass data_dir.")
         where = load_metadata(root, check_images=None).set_index('image_id').path
         val['path'] = where.reindex(val.image_id).to_numpy()
+        if val.path.isna().any(): raise FileNotFoundError(f"{int(val.path.isna().sum())} validation image(s) of {run_dir}, e.g. "
+                                                          f"{val.image_id[val.path.isna()].iloc[0]}, are not in {root}: pass the data_dir that holds them.")
     model = model or load_best_model(run_dir, compile=False)
     p = predict(model, val, interpolation=config.get('interpolation', 'bilinear'), classes=config.get('classes', CLASSES))
     y, raw = p.y_true.to_numpy(), probabilities(p)
@@ -104,7 +111,7 @@ def _subgroups(predictions: pd.DataFrame, min_images: int) -> list:
     "(attribute, group, mask) for every subgroup of the test images, sites with few images pooled."
     out = []
     sex = predictions.sex.fillna('unknown').astype(str)
-    out += [('sex', s, sex == s) for s in ('male', 'female', 'unknown') if (sex == s).any()]
+    out += [('sex', s, sex == s) for s in _known_first(sex, ('male', 'female'))]
     bands = predictions.age.map(age_band)
     out += [('age band', b, bands == b) for b in [label for *_, label in AGE_BANDS] + ['unknown'] if (bands == b).any()]
     site = predictions.localization.fillna('unknown').astype(str)
@@ -113,8 +120,13 @@ def _subgroups(predictions: pd.DataFrame, min_images: int) -> list:
     out += [('body site', s, site == s) for s in counts.index if s not in small]
     if small: out.append(('body site', f"other sites ({', '.join(small)})", site.isin(small)))
     dx_type = predictions.dx_type.fillna('unknown').astype(str)
-    out += [('diagnosis confirmed by', DX_TYPES.get(d, d), dx_type == d) for d in list(DX_TYPES) + ['unknown'] if (dx_type == d).any()]
+    out += [('diagnosis confirmed by', DX_TYPES.get(d, d), dx_type == d) for d in _known_first(dx_type, DX_TYPES)]
     return out
+
+def _known_first(values: pd.Series, known) -> list:
+    "The values present: the `known` ones in their order, then any other, 'unknown' last, so that every image is in one group."
+    seen = set(values)
+    return [v for v in known if v in seen] + sorted(seen - set(known) - {'unknown'}) + ['unknown'] * ('unknown' in seen)
 
 def subgroup_table(predictions: pd.DataFrame,  # a prediction table with `age`, `sex`, `localization`, `dx_type` (as `evaluate_run` gives)
                    min_images: int = 30,  # a group with fewer test images is marked too small to read (and a site pooled)
@@ -123,7 +135,7 @@ def subgroup_table(predictions: pd.DataFrame,  # a prediction table with `age`, 
                    seed: int = 0,  # seed of the bootstrap
                   ) -> pd.DataFrame:
     "Balanced accuracy and melanoma sensitivity, with counts and 95% intervals, by sex, age band, body site and diagnosis type."
-    missing = [c for c in ('age', 'sex', 'localization', 'dx_type') if c not in predictions]
+    missing = [c for c in METADATA if c not in predictions]
     if missing: raise ValueError(f"The prediction table has no {', '.join(missing)} column: evaluate a run whose data folder (with its metadata) "
                                  "is known, e.g. evaluate_run(run, data_dir=...), or add the columns from the metadata by image_id.")
     classes = [c[2:] for c in predictions if c.startswith('p_')]
@@ -199,11 +211,13 @@ def calibration_table(evaluations: dict,  # name -> (prediction table, metrics),
     "Per model: its temperature and its ECE and Brier score, before and after it, with intervals."
     rows = {}
     for name, (_, m) in evaluations.items():
-        raw = m.get('uncalibrated', m)
-        row = {'temperature': m.get('temperature')}
+        # an ensemble averages its calibrated members: its figures are "after", with no temperature of its own
+        after = bool(m.get('temperature')) or m.get('run_info', {}).get('model') == 'ensemble'
+        raw = m.get('uncalibrated', {} if after else m)
+        row = {'temperature': m.get('temperature') if m.get('temperature') else 'members' if after else None}
         for k in CALIBRATION:
-            row[f'{k}_before'], row[f'{k}_after'] = raw[k], m[k] if m.get('temperature') else np.nan
-            row[f'{k}_before_ci'], row[f'{k}_after_ci'] = raw.get('ci', {}).get(k, [np.nan] * 2), m.get('ci', {}).get(k, [np.nan] * 2) if m.get('temperature') else [np.nan] * 2
+            row[f'{k}_before'], row[f'{k}_after'] = raw.get(k, np.nan), m[k] if after else np.nan
+            row[f'{k}_before_ci'], row[f'{k}_after_ci'] = raw.get('ci', {}).get(k, [np.nan] * 2), m.get('ci', {}).get(k, [np.nan] * 2) if after else [np.nan] * 2
         rows[name] = row
     return pd.DataFrame.from_dict(rows, orient='index')
 
@@ -212,7 +226,7 @@ def calibration_markdown(table: pd.DataFrame) -> str:
     lines = ['| model | temperature | ECE before | ECE after | Brier before | Brier after |', '|---|---:|---|---|---|---|']
     cell = lambda v, ci: '' if v != v else with_interval(v, *ci)
     for n, r in table.iterrows():
-        t = '' if r.temperature is None or r.temperature != r.temperature else f'{r.temperature:.2f}'
+        t = r.temperature if isinstance(r.temperature, str) else '' if r.temperature is None or r.temperature != r.temperature else f'{r.temperature:.2f}'
         lines.append(f"| {n} | {t} | {cell(r.ece_before, r.ece_before_ci)} | {cell(r.ece_after, r.ece_after_ci)} | "
                      f"{cell(r.brier_before, r.brier_before_ci)} | {cell(r.brier_after, r.brier_after_ci)} |")
     return '\n'.join(lines) + '\n'
@@ -242,7 +256,7 @@ def write_reliability(evaluations: dict,  # name -> (prediction table, metrics),
         fig = plot_reliability(p, name); fig.savefig(d/'reliability.png', dpi=dpi); plt.close(fig)
         abstention_table(p).to_csv(d/'abstention.csv', index=False)
         if m.get('run_info', {}).get('tta'): continue  # flips change the figures little: subgroups of the models as they are
-        if all(c in p for c in ('age', 'sex', 'localization', 'dx_type')):
+        if all(c in p for c in METADATA):
             groups = subgroup_table(p, n_boot=n_boot)
             groups.to_csv(d/'subgroups.csv', index=False)
             parts += [f'### {name}\n', subgroup_markdown(groups)]
