@@ -398,26 +398,27 @@ def read_run(run_dir,  # a run folder with config.json, split.csv and model.kera
 
 def run_test_table(run_dir,  # a run folder
                    data_dir=None,  # where the images are now, if they moved since training
-                   on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it (with a warning)
+                   on_error: str = 'raise',  # an image that cannot be decoded: 'raise' one clear error, or 'skip' it (with a warning)
+                   part: str = 'test',  # the part of the split to read: 'test', or 'val' (to calibrate on)
                   ) -> pd.DataFrame:
-    "The test rows of a run's split, with paths to images that exist and decode, and each image's metadata where the data folder is known."
+    "The test (or `part`) rows of a run's split, with paths to images that exist and decode, and each image's metadata where the data folder is known."
     from skin_cancer_nb.data import load_metadata
     config, split = read_run(run_dir)
-    test = split[split.split == 'test'].reset_index(drop=True)
-    if test.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no 'test' rows: the run was trained without a test split.")
+    test = split[split.split == part].reset_index(drop=True)
+    if test.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no {part!r} rows: the run was trained without a {part} split.")
     root = data_dir or config.get('data_dir')
     meta = load_metadata(root, check_images=None).set_index('image_id') if root is not None and Path(root).exists() else None
     if meta is not None:  # age, sex, site and how the diagnosis was made: for the figures by subgroup
         for c in METADATA: test[c] = meta[c].reindex(test.image_id).to_numpy() if c in meta else np.nan
     if data_dir is not None or not all(Path(p).exists() for p in test.path):
-        if root is None: raise FileNotFoundError(f"The test images of {run_dir} are not where split.csv says (e.g. {test.path[0]}): pass data_dir.")
+        if root is None: raise FileNotFoundError(f"The {part} images of {run_dir} are not where split.csv says (e.g. {test.path[0]}): pass data_dir.")
         where = (meta if meta is not None else load_metadata(root, check_images=None).set_index('image_id')).path
         lost = test.image_id[~test.image_id.isin(where.index) | where.reindex(test.image_id).isna().to_numpy()]
-        if len(lost): raise FileNotFoundError(f"{len(lost)} test image(s) of {run_dir}, e.g. {lost.iloc[0]}, are not in {root}: pass the data_dir that holds them.")
+        if len(lost): raise FileNotFoundError(f"{len(lost)} {part} image(s) of {run_dir}, e.g. {lost.iloc[0]}, are not in {root}: pass the data_dir that holds them.")
         test['path'] = where.reindex(test.image_id).to_numpy()
     from skin_cancer_nb.data import without_bad_images
     test, left_out = without_bad_images(test, on_error)
-    if left_out: warnings.warn(f"{run_dir}: {len(left_out)} test image(s) left out, e.g. {left_out[0]['problem']}")
+    if left_out: warnings.warn(f"{run_dir}: {len(left_out)} {part} image(s) left out, e.g. {left_out[0]['problem']}")
     return test.reset_index(drop=True)
 
 # %% ../nbs/20_evaluation.ipynb #8ec5c856

@@ -13,7 +13,7 @@ from scipy.optimize import minimize_scalar
 from .core import CLASSES
 from .runs import write_json
 from .evaluate import (CALIBRATION, ECE_BINS, METADATA, apply_temperature, brier_score, classification_metrics, expected_calibration_error,
-                                     predict, probabilities, read_run, with_interval)
+                                     predict, probabilities, read_run, run_test_table, with_interval)
 
 # %% auto #0
 __all__ = ['AGE_BANDS', 'DX_TYPES', 'negative_log_likelihood', 'fit_temperature', 'calibrate_run', 'plot_reliability', 'age_band',
@@ -47,17 +47,8 @@ def calibrate_run(run_dir,  # a finished (or just trained) run folder with a val
                  ) -> dict:
     "Fit the run's temperature on its validation split and write `calibration.json`; returns what it wrote."
     from skin_cancer_nb.train import load_best_model
-    config, split = read_run(run_dir)
-    val = split[split.split == 'val'].reset_index(drop=True)
-    if val.empty: raise ValueError(f"{Path(run_dir)/'split.csv'} has no validation rows: a temperature is fitted on the validation split.")
-    if data_dir is not None or not all(Path(p).exists() for p in val.path):
-        from skin_cancer_nb.data import load_metadata
-        root = data_dir or config.get('data_dir')
-        if root is None: raise FileNotFoundError(f"The validation images of {run_dir} are not where split.csv says (e.g. {val.path[0]}): pass data_dir.")
-        where = load_metadata(root, check_images=None).set_index('image_id').path
-        val['path'] = where.reindex(val.image_id).to_numpy()
-        if val.path.isna().any(): raise FileNotFoundError(f"{int(val.path.isna().sum())} validation image(s) of {run_dir}, e.g. "
-                                                          f"{val.image_id[val.path.isna()].iloc[0]}, are not in {root}: pass the data_dir that holds them.")
+    config, _ = read_run(run_dir)
+    val = run_test_table(run_dir, data_dir, part='val')  # images found where they are now, checked to decode
     model = model or load_best_model(run_dir, compile=False)
     p = predict(model, val, interpolation=config.get('interpolation', 'bilinear'), classes=config.get('classes', CLASSES))
     y, raw = p.y_true.to_numpy(), probabilities(p)
@@ -143,17 +134,13 @@ def subgroup_table(predictions: pd.DataFrame,  # a prediction table with `age`, 
     for attribute, group, mask in _subgroups(predictions, min_images):
         p = predictions[mask.to_numpy()]
         m = classification_metrics(p.y_true, probabilities(p), classes, n_boot, seed, p.lesion_id if 'lesion_id' in p else None)
-        ci = m.get('ci', {})
+        figure = lambda k: {k: m.get(k, np.nan), f'{k}_low': m.get('ci', {}).get(k, [np.nan] * 2)[0], f'{k}_high': m.get('ci', {}).get(k, [np.nan] * 2)[1]}
         melanomas, present = int((p.true == 'mel').sum()), sorted(set(p.true))
         notes = ['too small to read'] * (len(p) < min_images) + [f'{present[0]} only: its recall'] * (len(present) == 1)
         notes += ['no melanomas' if not melanomas else f'under {min_melanomas} melanomas'] * (len(p) >= min_images and melanomas < min_melanomas)
         note = '; '.join(notes)
         rows.append(dict(attribute=attribute, group=group, images=len(p), lesions=int(p.lesion_id.nunique()) if 'lesion_id' in p else np.nan,
-                         melanomas=melanomas, balanced_accuracy=m['balanced_accuracy'],
-                         balanced_accuracy_low=ci.get('balanced_accuracy', [np.nan] * 2)[0], balanced_accuracy_high=ci.get('balanced_accuracy', [np.nan] * 2)[1],
-                         melanoma_sensitivity=m.get('melanoma_sensitivity', np.nan),
-                         melanoma_sensitivity_low=ci.get('melanoma_sensitivity', [np.nan] * 2)[0],
-                         melanoma_sensitivity_high=ci.get('melanoma_sensitivity', [np.nan] * 2)[1], note=note))
+                         melanomas=melanomas, **figure('balanced_accuracy'), **figure('melanoma_sensitivity'), note=note))
     return pd.DataFrame(rows)
 
 def subgroup_markdown(table: pd.DataFrame) -> str:
