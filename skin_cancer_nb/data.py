@@ -5,6 +5,7 @@
 # %% ../nbs/01_data.ipynb #b7d19469
 from __future__ import annotations
 import hashlib, io, json, os, socket, warnings, zipfile
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -296,7 +297,18 @@ _LOOK = {  # colour (RGB), radius (fraction of the short side), border irregular
 def _smooth_noise(rng, h, w, cells=8):
     "Smooth random field in [0, 1] of shape (h, w): random values on a coarse grid, resized with bicubic."
     small = (rng.random((cells, max(2, cells*w//h))) * 255).astype(np.uint8)
-    return np.asarray(Image.fromarray(small).resize((w, h), Image.BICUBIC), np.float32) / 255
+    return np.asarray(Image.fromarray(small).resize((w, h), Image.BICUBIC), np.float32) * np.float32(1/255)
+
+@lru_cache(maxsize=4)
+def _grid(h, w):
+    "Pixel coordinates (yy, xx) and the distance from the centre in half-sides, float32, read-only."
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    corner = np.hypot((xx - w/2)/(w/2), (yy - h/2)/(h/2))
+    for a in (yy, xx, corner): a.flags.writeable = False
+    return yy, xx, corner
+
+_ANGLES = np.linspace(-np.pi, np.pi, 4097)
+
 
 # %% ../nbs/01_data.ipynb #057334b1
 def synthetic_lesion_image(dx: str,  # class code, one of `CLASSES`
@@ -305,44 +317,47 @@ def synthetic_lesion_image(dx: str,  # class code, one of `CLASSES`
                           ) -> Image.Image:
     "A synthetic dermatoscopic image of a lesion of class `dx`."
     w, h = size
-    look = _LOOK[dx]
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    skin = np.array([225, 180, 155], np.float32) * rng.uniform(0.7, 1.05) + rng.normal(0, 8, 3)
-    img = skin * (0.92 + 0.16*_smooth_noise(rng, h, w, 4))[..., None]
+    look, f32 = _LOOK[dx], np.float32
+    yy, xx, corner = _grid(h, w)
+    skin = (np.array([225, 180, 155]) * rng.uniform(0.7, 1.05) + rng.normal(0, 8, 3)).astype(f32)
+    img = skin * (f32(0.92) + f32(0.16)*_smooth_noise(rng, h, w, 4))[..., None]
     cx, cy = w/2 + rng.normal(0, w*0.06), h/2 + rng.normal(0, h*0.06)
     r0 = look['radius'] * min(w, h) * rng.uniform(0.7, 1.35)
     ang = rng.uniform(0, np.pi)
-    dx_, dy_ = xx - cx, yy - cy
-    u, v = dx_*np.cos(ang) + dy_*np.sin(ang), (-dx_*np.sin(ang) + dy_*np.cos(ang)) / rng.uniform(0.7, 1.0)
+    dx_, dy_ = xx - f32(cx), yy - f32(cy)
+    c, s, squash = f32(np.cos(ang)), f32(np.sin(ang)), f32(1/rng.uniform(0.7, 1.0))
+    u, v = dx_*c + dy_*s, (dy_*c - dx_*s) * squash
     theta, dist = np.arctan2(v, u), np.hypot(u, v)
-    border = np.ones_like(theta)
+    border = np.ones_like(_ANGLES)  # the border's radius as a function of the angle, looked up per pixel
     for k in range(2, 8):
-        border += look['rough'] * rng.normal(0, 1) / k**0.5 * np.cos(k*theta + rng.uniform(0, 2*np.pi))
-    rel = dist / (r0 * border)  # < 1 inside the lesion
+        border += look['rough'] * rng.normal(0, 1) / k**0.5 * np.cos(k*_ANGLES + rng.uniform(0, 2*np.pi))
+    lut = (1 / (r0 * border)).astype(f32)
+    rel = dist * lut[((theta + f32(np.pi)) * f32(2048/np.pi)).astype(np.int32)]  # < 1 inside the lesion
     soft = look['soft'] * rng.uniform(0.6, 1.6) + 0.01
-    mask = np.clip((1 - rel) / soft, 0, 1)
-    colour = np.array(look['rgb'], np.float32) + rng.normal(0, 18, 3)
+    mask = np.clip((1 - rel) * f32(1/soft), 0, 1)[..., None]
+    colour = (np.array(look['rgb']) + rng.normal(0, 18, 3)).astype(f32)
     tex = _smooth_noise(rng, h, w, 24)
-    lesion = colour * (0.85 + 0.3*tex)[..., None]
+    lesion = colour * (f32(0.85) + f32(0.3)*tex)[..., None]
     lesion = _class_pattern(dx, lesion, rel, tex, rng, xx, yy, theta, w, h)
-    img = img*(1 - mask[..., None]) + lesion*mask[..., None]
-    img = _artefacts(img, rng, w, h, xx, yy)
-    img += rng.normal(0, 5, img.shape)
+    img += (lesion - img) * mask
+    img = _artefacts(img, rng, w, h, xx, yy, corner)
+    img += (rng.random(img.shape, dtype=f32) - f32(0.5)) * f32(17.3)  # sensor noise, standard deviation 5
     return Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
+
 
 # %% ../nbs/01_data.ipynb #2287f07d
 def _class_pattern(dx, lesion, rel, tex, rng, xx, yy, theta, w, h):
-    "Paint the texture that tells class `dx` apart onto `lesion` (float RGB)."
+    "Paint the texture that tells class `dx` apart onto `lesion` (float32 RGB)."
     if dx == 'mel':  # dark, blue-grey blotches, off-centre
         blot = _smooth_noise(rng, h, w, 6) > rng.uniform(0.5, 0.65)
-        lesion[blot] = lesion[blot]*0.45 + np.array([70, 80, 105])*0.55
-        lesion *= (1 - 0.35*np.clip(1 - np.abs(theta - rng.uniform(-3, 3)), 0, 1))[..., None]
+        lesion[blot] = lesion[blot]*0.45 + np.array([70, 80, 105], np.float32)*0.55
+        lesion *= (1 - 0.35*np.clip(1 - np.abs(theta - np.float32(rng.uniform(-3, 3))), 0, 1))[..., None]
     elif dx == 'nv':  # even pigment network, darker centre
-        net = (np.sin(xx/rng.uniform(5, 8)) * np.sin(yy/rng.uniform(5, 8)) > 0.6)
+        net = np.sin(xx[:1]*np.float32(1/rng.uniform(5, 8))) * np.sin(yy[:, :1]*np.float32(1/rng.uniform(5, 8))) > 0.6
         lesion[net] *= 0.85
         lesion *= (0.8 + 0.2*np.clip(rel, 0, 1))[..., None]
     elif dx == 'bkl':  # waxy fissures and pale dots
-        fiss = np.abs(np.sin(tex*rng.uniform(25, 40))) < 0.15
+        fiss = np.abs(np.sin(tex*np.float32(rng.uniform(25, 40)))) < 0.15
         lesion[fiss] *= 0.7
         dots = _smooth_noise(rng, h, w, 40) > 0.85
         lesion[dots] = lesion[dots]*0.4 + 200*0.6
@@ -352,56 +367,78 @@ def _class_pattern(dx, lesion, rel, tex, rng, xx, yy, theta, w, h):
             a = rng.uniform(0, 2*np.pi)
             for _ in range(60):
                 a += rng.normal(0, 0.35); x += 3*np.cos(a); y += 3*np.sin(a)
-                near = (xx - x)**2 + (yy - y)**2 < 2.5**2
-                lesion[near] = (170, 30, 40)
+                x0, x1, y0, y1 = max(int(x) - 3, 0), max(int(x) + 4, 0), max(int(y) - 3, 0), max(int(y) + 4, 0)
+                near = (xx[y0:y1, x0:x1] - x)**2 + (yy[y0:y1, x0:x1] - y)**2 < 2.5**2
+                lesion[y0:y1, x0:x1][near] = (170, 30, 40)
         nests = _smooth_noise(rng, h, w, 10) > 0.8
-        lesion[nests] = lesion[nests]*0.5 + np.array([90, 100, 130])*0.5
+        lesion[nests] = lesion[nests]*0.5 + np.array([90, 100, 130], np.float32)*0.5
     elif dx == 'akiec':  # scale: white-yellow rough patches
         scale = _smooth_noise(rng, h, w, 30) > rng.uniform(0.6, 0.72)
-        lesion[scale] = lesion[scale]*0.35 + np.array([235, 220, 190])*0.65
+        lesion[scale] = lesion[scale]*0.35 + np.array([235, 220, 190], np.float32)*0.65
     elif dx == 'df':  # pale centre inside a brown ring
-        centre = np.clip(1 - rel/rng.uniform(0.35, 0.55), 0, 1)[..., None]
-        lesion = lesion*(1 - centre) + np.array([235, 215, 200])*centre
+        centre = np.clip(1 - rel*np.float32(1/rng.uniform(0.35, 0.55)), 0, 1)[..., None]
+        lesion += (np.array([235, 215, 200], np.float32) - lesion)*centre
     elif dx == 'vasc':  # red-purple lobules separated by paler septa
-        lob = np.sin(xx/rng.uniform(9, 14) + 3*tex) * np.sin(yy/rng.uniform(9, 14) - 3*tex)
-        lesion[lob > 0.3] = lesion[lob > 0.3]*0.6 + np.array([110, 20, 60])*0.4
+        lob = np.sin(xx*np.float32(1/rng.uniform(9, 14)) + 3*tex) * np.sin(yy*np.float32(1/rng.uniform(9, 14)) - 3*tex)
+        lesion[lob > 0.3] = lesion[lob > 0.3]*0.6 + np.array([110, 20, 60], np.float32)*0.4
     return lesion
 
-def _artefacts(img, rng, w, h, xx, yy):
+def _artefacts(img, rng, w, h, xx, yy, corner):
     "Hairs and the dark corners of a dermatoscope, drawn on any class."
     for _ in range(rng.poisson(1.5)):
         x0, y0, a = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0, np.pi)
-        t = (xx - x0)*np.sin(a) - (yy - y0)*np.cos(a) + 20*np.sin((xx + yy)/rng.uniform(40, 90))
+        t = (xx - np.float32(x0))*np.float32(np.sin(a)) - (yy - np.float32(y0))*np.float32(np.cos(a)) + 20*np.sin((xx + yy)*np.float32(1/rng.uniform(40, 90)))
         img[np.abs(t) < rng.uniform(0.8, 1.8)] *= 0.35
     if rng.random() < 0.35:  # dermatoscope vignette
-        d = np.hypot((xx - w/2)/(w/2), (yy - h/2)/(h/2))
-        img *= np.clip(1.6 - d, 0.05, 1)[..., None]
+        img *= np.clip(1.6 - corner, 0.05, 1)[..., None]
     return img
 
+
 # %% ../nbs/01_data.ipynb #32b81783
+_TWIN_VERSION = 2  # the drawing's version: a twin drawn by an older one is drawn again
+
+def _draw_twin_images(dest: str, jobs: list, seed: int, image_size: tuple, lowercase_copies: bool) -> int:
+    "Draw and write the images `jobs` lists as (k, image_id, dx, part folder); image k's look depends only on (seed, k)."
+    for k, image_id, dx, part in jobs:
+        buf = io.BytesIO()
+        synthetic_lesion_image(dx, np.random.default_rng([seed, k]), tuple(image_size)).save(buf, 'JPEG', quality=90)
+        for d in [part] + ([part.lower()] if lowercase_copies else []): (Path(dest)/d/f'{image_id}.jpg').write_bytes(buf.getvalue())
+    return len(jobs)
+
 def make_synthetic_ham10000(dest,  # folder to write the twin to (created)
                             n_images: int = 700,  # number of images; 10015 is the real size
                             seed: int = 0,  # random seed: the same seed gives the same twin
                             image_size: tuple = (600, 450),  # (width, height) of each JPEG; HAM10000's is 600x450
                             lowercase_copies: bool = True,  # also write the lower-case duplicate folders, as Kaggle's archive has
                             progress: bool = True,  # show a progress bar
+                            workers: int | None = None,  # processes that draw the images; None: one per CPU core for a large twin
                            ) -> Path:
     "Write a synthetic HAM10000 twin in the Kaggle layout to `dest`; returns `dest`."
     dest = Path(dest).expanduser()
     stamp = dest/'.synthetic.json'
-    spec = dict(n_images=n_images, seed=seed, image_size=list(image_size), lowercase_copies=lowercase_copies)
-    if stamp.exists() and (dest/METADATA_FILE).exists() and json.loads(stamp.read_text()) == spec: return dest
+    spec = dict(n_images=n_images, seed=seed, image_size=list(image_size), lowercase_copies=lowercase_copies, version=_TWIN_VERSION)
     if (dest/METADATA_FILE).exists() and not stamp.exists():
         raise DataError(f"{dest/METADATA_FILE} exists and is not a synthetic twin: choose an empty folder for the twin.")
     df = synthetic_metadata(n_images, seed)
-    for d in IMAGE_DIRS + ([d.lower() for d in IMAGE_DIRS] if lowercase_copies else []): (dest/d).mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(seed + 1)
     half = len(df) // 2
-    for k, (image_id, dx) in enumerate(tqdm(list(zip(df.image_id, df.dx)), desc='synthetic images', disable=not progress)):
-        buf = io.BytesIO()
-        synthetic_lesion_image(dx, rng, image_size).save(buf, 'JPEG', quality=90)
-        part = IMAGE_DIRS[k >= half]
-        for d in [part] + ([part.lower()] if lowercase_copies else []): (dest/d/f'{image_id}.jpg').write_bytes(buf.getvalue())
+    jobs = [(k, image_id, dx, IMAGE_DIRS[k >= half]) for k, (image_id, dx) in enumerate(zip(df.image_id, df.dx))]
+    if stamp.exists() and json.loads(stamp.read_text()) == spec and (dest/METADATA_FILE).exists():
+        jobs = [j for j in jobs if not (dest/j[3]/f'{j[1]}.jpg').exists()]  # a finished twin: only missing images are drawn
+        if not jobs: return dest
+    for d in IMAGE_DIRS + ([d.lower() for d in IMAGE_DIRS] if lowercase_copies else []): (dest/d).mkdir(parents=True, exist_ok=True)
+    if workers is None: workers = min(os.cpu_count() or 1, 8) if len(jobs)*image_size[0]*image_size[1] > 3e7 else 1
+    chunks = [jobs[i:i + 16] for i in range(0, len(jobs), 16)]
+    args = (str(dest), seed, tuple(image_size), lowercase_copies)
+    with tqdm(total=len(jobs), desc='synthetic images', disable=not progress, unit='img') as bar:
+        if workers <= 1:
+            for chunk in chunks: bar.update(_draw_twin_images(args[0], chunk, *args[1:]))
+        else:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+            from skin_cancer_nb.data import _draw_twin_images as draw  # by its module's name, which a new process can import
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) as pool:
+                for done in as_completed([pool.submit(draw, args[0], chunk, *args[1:]) for chunk in chunks]):
+                    bar.update(done.result())
     df.to_csv(dest/METADATA_FILE, index=False)
     stamp.write_text(json.dumps(spec))
     return dest

@@ -1,0 +1,49 @@
+"""Images per second of the synthetic twin's drawing, against the drawing of an earlier revision, in one run.
+
+Draws the same number of 600x450 twin images (JPEG-encoded and written, lower-case copies included) three ways: the
+earlier revision's `make_synthetic_ham10000` (read from git, one process, as it drew), this checkout's with one
+process, and this checkout's with one process per CPU core. Prints images/s and each rate over the baseline's.
+
+    python benchmarks/twin_speed.py [--n-images 200] [--baseline eed4c84]
+"""
+from __future__ import annotations
+import argparse, datetime, importlib.util, os, platform, shutil, subprocess, sys, tempfile, time
+from pathlib import Path
+
+
+def baseline_module(rev: str, tmp: Path):
+    "`skin_cancer_nb.data` as it was at git revision `rev`, imported from a copy."
+    src = subprocess.run(['git', 'show', f'{rev}:skin_cancer_nb/data.py'], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout
+    path = tmp/'baseline_data.py'
+    path.write_text(src.replace('from .core import', 'from skin_cancer_nb.core import'))
+    spec = importlib.util.spec_from_file_location('baseline_data', path)
+    module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)
+    return module
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--n-images', type=int, default=200, help='images each way draws')
+    p.add_argument('--baseline', default='eed4c84', help='git revision whose drawing is the baseline')
+    args = p.parse_args(argv)
+    from skin_cancer_nb import data
+    tmp = Path(tempfile.mkdtemp(prefix='twin_speed_'))
+    try:
+        old = baseline_module(args.baseline, tmp)
+        ways = {f'{args.baseline} (1 process)': lambda d: old.make_synthetic_ham10000(d, args.n_images, progress=False),
+                'this checkout, 1 process': lambda d: data.make_synthetic_ham10000(d, args.n_images, progress=False, workers=1),
+                f'this checkout, {os.cpu_count()} processes': lambda d: data.make_synthetic_ham10000(d, args.n_images, progress=False,
+                                                                                                   workers=os.cpu_count())}
+        rows = []
+        for i, (name, draw) in enumerate(ways.items()):
+            t0 = time.perf_counter(); draw(tmp/f'twin{i}'); s = time.perf_counter() - t0
+            rows.append((name, len(list((tmp/f'twin{i}').glob('HAM10000_images_part_*/*.jpg'))), s))
+    finally: shutil.rmtree(tmp)
+    print(f"{datetime.date.today()}  {os.cpu_count()} CPU(s): {platform.processor() or platform.machine()}, Python {sys.version.split()[0]}")
+    print(f"{'drawing':<32}{'images':>8}{'seconds':>9}{'images/s':>10}{'vs baseline':>13}")
+    for name, n, s in rows: print(f"{name:<32}{n:>8}{s:>9.1f}{n/s:>10.1f}{(n/s)/(rows[0][1]/rows[0][2]):>12.1f}x")
+    return 0
+
+
+if __name__ == '__main__': sys.exit(main())
