@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #3adbd761
 from __future__ import annotations
-import contextlib, importlib, os, sys
+import contextlib, importlib, os, re, sys
 import argparse, inspect, types, typing
 from fastcore.docments import docments
 
@@ -70,34 +70,57 @@ def _usage() -> str:
     for c in available_commands():
         doc = (_command(c).__doc__ or '').strip().splitlines()[0]
         lines.append(f'  {c:10s}{doc}')
-    lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options."]
+    lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options, 'skin-cancer-nb --verbose COMMAND ...' to see TensorFlow's own log lines."]
     return '\n'.join(lines)
 
+_TF_NOISE = re.compile(  # TensorFlow's C++ log lines that say nothing to a user: absl's preamble, info and warning lines, and
+    r'WARNING: All log messages before absl::InitializeLog\(\) is called'  # the error lines of probing for a GPU that is not there
+    r'|[IW]\d{4} [\d:.]+ +\d+ [\w.]+:\d+\]'
+    r'|E\d{4} [\d:.]+ +\d+ (cuda_platform|cuda_executor|cuda_diagnostics)\.cc:\d+\] failed call to cuInit'
+    r'|E\d{4} [\d:.]+ +\d+ util\.cc:\d+\] oneDNN supports DT_\w+ only on platforms with')
+
+def _forward(read_fd: int, write_fd: int):
+    "Copy lines from `read_fd` to `write_fd`, leaving out TensorFlow's noise (`_TF_NOISE`), until end of file."
+    with open(read_fd, 'rb', buffering=0) as src:
+        for line in iter(src.readline, b''):
+            if not _TF_NOISE.match(line.decode(errors='replace')): os.write(write_fd, line)
+
 @contextlib.contextmanager
-def _start_up_held():
-    "Keep TensorFlow's C++ start-up lines (absl, CPU features, the CUDA probe) off the terminal while commands are imported; an error shows them."
-    if 'tensorflow' in sys.modules or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): yield; return
-    import tempfile
+def _quiet_tensorflow(verbose: bool = False):
+    "Keep TensorFlow's C++ and Python log noise off the terminal while a command runs; its errors and the package's lines come through."
+    if verbose or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): yield; return
+    import io, logging, threading, warnings
     os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'  # what TensorFlow still honours of it: its own info and warning lines
+    logging.getLogger('tensorflow').setLevel(logging.ERROR)  # e.g. its hints about retracing
+    saved_stderr, saved_format = sys.stderr, warnings.formatwarning
     sys.stderr.flush()
-    saved, held = os.dup(2), tempfile.TemporaryFile()
-    os.dup2(held.fileno(), 2)
-    try:
-        yield
-        if 'tensorflow' in sys.modules: sys.modules['tensorflow'].config.list_physical_devices('GPU')  # the CUDA probe logs too
-    except BaseException:
-        os.dup2(saved, 2); held.seek(0); sys.stderr.buffer.write(held.read()); sys.stderr.flush()
-        raise
-    finally: os.dup2(saved, 2); os.close(saved); held.close()
+    terminal = os.dup(2)  # Python writes here directly; only what C++ writes to descriptor 2 goes through the filter
+    read_fd, write_fd = os.pipe()
+    os.dup2(write_fd, 2); os.close(write_fd)
+    sys.stderr = io.TextIOWrapper(open(os.dup(terminal), 'wb', buffering=0), encoding=saved_stderr.encoding or 'utf-8',
+                                  errors='backslashreplace', line_buffering=True, write_through=True)
+    warnings.formatwarning = lambda message, category, *args, **kwargs: f'warning: {message}\n'
+    forward = threading.Thread(target=_forward, args=(read_fd, terminal), daemon=True)
+    forward.start()
+    try: yield
+    finally:
+        sys.stderr.flush(); sys.stderr.close()
+        sys.stderr, warnings.formatwarning = saved_stderr, saved_format
+        os.dup2(terminal, 2)  # closes the pipe's last writer (processes started meanwhile have ended), so the thread ends
+        forward.join(timeout=5)
+        os.close(terminal)
 
 def main(argv: list | None = None) -> int:
     "Entry point of the `skin-cancer-nb` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
+    verbose = bool(argv) and argv[0] == '--verbose'  # TensorFlow's own log lines too
+    with _quiet_tensorflow(verbose): return _main(argv[verbose:])
+
+def _main(argv: list) -> int:
     if not argv or argv[0] in ('-h', '--help'):
-        with _start_up_held(): usage = _usage()
-        print(usage); return 0
+        print(_usage()); return 0
     name, rest = argv[0], argv[1:]
-    with _start_up_held(): func = _command(name) if name in COMMANDS else None
+    func = _command(name) if name in COMMANDS else None
     if func is None:
         print(f"skin-cancer-nb: unknown command {name!r}.\n{_usage()}", file=sys.stderr); return 2
     args = vars(command_parser(func, f'skin-cancer-nb {name}').parse_args(rest))

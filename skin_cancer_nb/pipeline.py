@@ -14,21 +14,25 @@ from .core import CLASSES, SHORT_NAMES
 from .runs import RunDir
 
 # %% auto #0
-__all__ = ['provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report', 'write_model_card',
-           'run_cli']
+__all__ = ['TWIN_JOB', 'provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report',
+           'write_model_card', 'run_cli']
 
 # %% ../nbs/31_pipeline.ipynb #611cda80
+TWIN_JOB = dict(n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the job's defaults on the synthetic twin
+
 def _step(k: int, text: str, t0: float):
     print(f'[{k}/5] {text} ({time.time() - t0:.0f} s)', flush=True)
 
 def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder
               out='runs/main',  # the job's folder; downloaded or generated data go to out/data
-              n_images: int = 700,  # images of the synthetic twin
+              n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
               seed: int = 42,  # seed of the synthetic twin
+              draw_size: tuple = TWIN_JOB['draw_size'],  # (width, height) the twin's images are drawn at
              ) -> Path:
     "The dataset folder for `data`, generating the synthetic twin or downloading HAM10000 when asked."
     from skin_cancer_nb.data import make_synthetic_ham10000, download_ham10000
-    if data == 'synthetic': return make_synthetic_ham10000(Path(out)/'data'/'synthetic', n_images=n_images, seed=seed)
+    if data == 'synthetic':
+        return make_synthetic_ham10000(Path(out)/'data'/'synthetic', n_images=n_images, seed=seed, image_size=draw_size)
     if data == 'ham10000':
         download_ham10000(Path(out)/'data'/'ham10000')
         return Path(out)/'data'/'ham10000'
@@ -39,11 +43,11 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
 # %% ../nbs/31_pipeline.ipynb #411d3611
 def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a dataset folder in the Kaggle layout
                  model: str = 'custom_cnn',  # a model of the registry (`models.available_models()`)
-                 epochs: int | None = 15,  # maximum epochs of each phase (None: the model's recipe)
+                 epochs: int | None = None,  # maximum epochs of each phase; None: 20 on the twin, the model's recipe on real data
                  out='runs/main',  # folder for the data, the run, the report and the model card
-                 n_images: int = 700,  # images of the synthetic twin
+                 n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
                  batch_size: int = 32,  # images per batch
-                 image_size=None,  # (height, width); the model's default when None
+                 image_size=None,  # (height, width); None: 60x80 on the twin, the model's default on real data
                  seed: int = 42,  # seed of the twin, the split and the training
                  n_boot: int = 1000,  # bootstrap draws for the 95% intervals
                  verbose='auto',  # Keras's progress output while training
@@ -53,6 +57,7 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
     from skin_cancer_nb.train import fit_run
     from skin_cancer_nb.evaluate import evaluate_run
     out, t0 = Path(out), time.time()
+    if data == 'synthetic': epochs, image_size = epochs or TWIN_JOB['epochs'], image_size or TWIN_JOB['image_size']
     _step(1, f'data: {data}', t0)
     root = provision(data, out, n_images, seed)
     _step(2, 'split by lesion and train', t0)
@@ -206,10 +211,11 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
 def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
             model: str = 'custom_cnn',  # a model of the registry
-            epochs: int = 15,  # maximum epochs of each phase (0: the model's recipe)
+            epochs: int | None = None,  # maximum epochs of each phase; default: 20 on the twin, the model's recipe on real data
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
-            n_images: int = 700,  # images of the synthetic twin
+            n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
             batch_size: int = 32,  # images per batch
+            image_size: str | None = None,  # HEIGHTxWIDTH or one number; default: 60x80 on the twin, the model's on real data
             seed: int = 42,  # seed of the twin, the split and the training
             weights: str = 'default',  # imagenet, none or a Keras weights file of the backbone without its top; default: the model's
             head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
@@ -217,5 +223,5 @@ def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download
             unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains
            ):
     "Run the whole job: data, lesion split, training, evaluation, Grad-CAM, report and model card."
-    run_pipeline(data, model, epochs or None, out, n_images, batch_size, seed=seed, verbose=2, weights=weights,
+    run_pipeline(data, model, epochs, out, n_images, batch_size, image_size, seed=seed, verbose=2, weights=weights,
                  head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze)
