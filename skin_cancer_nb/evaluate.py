@@ -202,12 +202,14 @@ def _upside_down(images): return _flip(images, 1)
 TTA_VIEWS = [_as_is, _left_right, _upside_down]  # the views that test-time augmentation averages
 
 def predict_proba(model,  # a Keras model that takes raw images and returns class probabilities
-                  images,  # images (n, height, width, 3), or a tf.data.Dataset of batches of them
+                  images,  # images (n, height, width, 3), {'image': ..., 'metadata': ...} for a model with metadata, or a tf.data.Dataset of batches
                   tta: bool = False,  # average over each image and its flips
                   batch_size: int = 32,  # images per batch, for an array
                  ) -> np.ndarray:
     "Class probabilities of images: an (n, classes) array."
-    if not isinstance(images, tf.data.Dataset):
+    if isinstance(images, dict):  # a model with metadata: {'image': images, 'metadata': features}
+        images = tf.data.Dataset.from_tensor_slices({k: tf.convert_to_tensor(v, tf.float32) for k, v in images.items()}).batch(batch_size)
+    elif not isinstance(images, tf.data.Dataset):
         images = tf.data.Dataset.from_tensor_slices(tf.convert_to_tensor(images, tf.float32)).batch(batch_size)
     return np.mean([model.predict(images.map(view), verbose=0).astype(float) for view in (TTA_VIEWS if tta else TTA_VIEWS[:1])], axis=0)
 
@@ -220,8 +222,9 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
         image_input = model.input['image'] if isinstance(model.input, dict) else model.inputs[0]
         size = tuple(image_input.shape[1:3])
         if None in size: raise ValueError(f"Model {model.name!r} takes images of any size: give a dataset of images instead of a table.")
+        from skin_cancer_nb.metadata import needs_metadata
         ds = make_dataset(data, image_size=size, batch_size=batch_size, training=False, cache=True, interpolation=interpolation,
-                          with_metadata=isinstance(model.input, dict))
+                          with_metadata=needs_metadata(model))
         return ds, data.reset_index(drop=True)
     if isinstance(data, (tuple, list)) and len(data) == 2:
         return tf.data.Dataset.from_tensor_slices((np.asarray(data[0], 'float32'), np.asarray(data[1]))).batch(batch_size), None

@@ -39,9 +39,13 @@ def classify(model, cfg: dict,  # from `load_classifier`
              batch,  # images at the model's size, from `read_images`
              tta: bool = False,  # average over each image and its flips
              batch_size: int = 32,  # images per batch
+             metadata=None,  # for a model with metadata: a table (age, sex, localization) or dict per image; None: all missing
             ) -> np.ndarray:
     "The class probabilities of a batch, temperature-scaled where the run has a temperature (`cfg['temperature']`)."
     from skin_cancer_nb.evaluate import apply_temperature, predict_proba
+    from skin_cancer_nb.metadata import needs_metadata, metadata_for
+    if needs_metadata(model): batch = {'image': batch, 'metadata': metadata_for(metadata, len(batch))}
+    elif metadata is not None: raise ValueError(f"Model {model.name!r} was trained without metadata: leave the metadata out, or use a run trained with --metadata.")
     return apply_temperature(predict_proba(model, batch, tta=tta, batch_size=batch_size), cfg.get('temperature'))
 
 # %% ../nbs/30_inference.ipynb #ca815456
@@ -71,6 +75,7 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
             images,  # image paths and/or arrays (height, width, 3) with values 0-255
             tta: bool = False,  # average over each image and its flips
             batch_size: int = 32,  # images per batch
+            metadata=None,  # for a model with metadata: a DataFrame of age, sex, localization aligned with `images` (or one dict); None: all missing
            ) -> pd.DataFrame:
     "Class probabilities of each image (calibrated where the run has a temperature), with the top class's code and name (and an `error` for unreadable images)."
     model, cfg = load_classifier(model_or_path)
@@ -78,7 +83,12 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
     batch, ok, errors = read_images(images, cfg['image_size'], cfg['interpolation'])
     classes = cfg['classes']
     probs = np.full((len(images), len(classes)), np.nan)
-    if len(ok): probs[ok] = classify(model, cfg, batch, tta, batch_size)
+    if metadata is not None:
+        from skin_cancer_nb.metadata import metadata_for
+        if isinstance(metadata, dict): metadata = pd.DataFrame([metadata] * len(images))
+        metadata_for(metadata, len(images))  # checked whole, so an error names the row the user wrote
+        metadata = pd.DataFrame(metadata).reset_index(drop=True).iloc[ok]
+    if len(ok): probs[ok] = classify(model, cfg, batch, tta, batch_size, metadata)
     out = pd.DataFrame({'image': [str(im) if isinstance(im, (str, Path)) else f'array {i}' for i, im in enumerate(images)]})
     for j, c in enumerate(classes): out[c] = probs[:, j]
     top = np.where(np.isnan(probs).any(1), -1, np.nan_to_num(probs).argmax(1))
@@ -107,17 +117,37 @@ def _gradcam_files(model, cfg, images, pred, out_dir):
 
 def _to_json(rows): return json.dumps(rows, indent=2)
 
+def _metadata_of(images, csv, age, sex, site):
+    "What the command line was told of the images' metadata: a table aligned with `images`, or None."
+    fields = {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v is not None}
+    if csv is None: return pd.DataFrame([fields] * len(images)) if fields else None
+    if fields: raise ValueError("Give the metadata either as --metadata CSV or as --age/--sex/--site, not both.")
+    table = pd.read_csv(csv)
+    if 'image_id' not in table: raise ValueError(f"{csv} has no image_id column: it needs image_id (the file name without extension) and age, sex, localization.")
+    table = table.drop_duplicates('image_id').set_index('image_id')
+    ids = [Path(im).stem for im in images]
+    lacking = [i for i in ids if i not in table.index]
+    if lacking: raise ValueError(f"{csv} has no row for image_id {lacking[0]!r} ({len(lacking)} image(s) without one): add a row, with empty fields where unknown.")
+    return table.reindex(ids)[[c for c in ('age', 'sex', 'localization') if c in table]].reset_index(drop=True)
+
 def predict_cli(model: str,  # a run folder or a .keras model file
                 images: list,  # image files to classify
                 json: bool = False,  # print JSON (every class's probability) instead of a table
                 top: int = 3,  # how many classes to list per image
                 tta: bool = False,  # average each image with its flips
                 gradcam: str | None = None,  # folder to write a Grad-CAM overlay of each image to
+                metadata: str | None = None,  # for a model trained with metadata: a CSV with image_id (the file name without extension), age, sex, localization
+                age: float | None = None,  # for a model trained with metadata: the patient's age in years (the same for every image given)
+                sex: str | None = None,  # for a model trained with metadata: female, male or unknown
+                site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
+    from skin_cancer_nb.metadata import needs_metadata
     m, cfg = load_classifier(model)
-    pred = predict((m, cfg), images, tta=tta)  # with the run's temperature
+    meta = _metadata_of(images, metadata, age, sex, site)
+    pred = predict((m, cfg), images, tta=tta, metadata=meta)  # with the run's temperature
     calibrated = 'calibrated' if cfg.get('temperature') is not None else 'not calibrated'  # said on every line, and in the JSON
+    if needs_metadata(m) and meta is None: calibrated += '; no metadata given: age, sex and site taken as unknown'
     classes = cfg['classes']
     if json:
         rows = [{'image': r['image'], 'error': r['error']} if pd.notna(r['error']) else

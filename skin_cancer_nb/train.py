@@ -276,11 +276,11 @@ def _settings(model_defaults: dict, given: dict) -> dict:
     return {k: TRAINING_DEFAULTS[k] if unset(k, v) and k not in model_defaults else model_defaults[k] if unset(k, v) else v
             for k, v in given.items()}
 
-def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, seed):
+def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, seed, metadata=False):
     "Training (augmented, and as they are), validation and test datasets of the manifest `df`, and the steps and class weights of training."
     from skin_cancer_nb.prep import make_dataset, class_weights, steps_per_epoch
     part = {s: df[df.split == s] for s in ('train', 'val', 'test')}
-    kw = dict(image_size=size, batch_size=batch_size, interpolation=interpolation, cache=cache, seed=seed)
+    kw = dict(image_size=size, batch_size=batch_size, interpolation=interpolation, cache=cache, seed=seed, with_metadata=metadata)
     train_ds = make_dataset(part['train'], training=True, augment=None if augment else False, balanced=imbalance == 'balanced', **kw)
     evals = {s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')}
     steps = steps_per_epoch(part['train'], batch_size) if imbalance == 'balanced' else None
@@ -320,6 +320,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
             on_error: str = 'raise',  # an image that cannot be decoded: 'raise' one clear error before training, or 'skip' it (listed in the run folder)
             model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
+            metadata: bool = False,  # age, sex and site as a second input (`metadata.add_metadata`); never dx_type
             verbose='auto',  # Keras's progress output
            ) -> Path:
     "Split by lesion, build, train every phase of the model's recipe, and test one model on a dataset; returns the run folder."
@@ -331,17 +332,21 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     phases = recipe(spec, weights, epochs, lr, head_epochs, fine_epochs, unfreeze, fine_lr)
     if feature_cache is True and s['imbalance'] == 'balanced':
         raise ValueError("feature_cache=True needs every training image once an epoch: pass an imbalance other than 'balanced'.")
-    feature_cache = s['imbalance'] != 'balanced' if feature_cache == 'auto' else bool(feature_cache)
+    if feature_cache is True and metadata: raise ValueError("feature_cache=True caches image features alone: a model with metadata trains its head on images.")
+    feature_cache = s['imbalance'] != 'balanced' and not metadata if feature_cache == 'auto' else bool(feature_cache)
     size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
     if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
+    if metadata and isinstance(data, pd.DataFrame) and (lacking := [c for c in ('age', 'sex', 'localization') if c not in data]):
+        raise ValueError(f"metadata=True needs the column(s) {', '.join(lacking)} in the data's table: load it with `load_metadata`, or train without metadata.")
     df = _manifest(data, val_frac, test_frac, seed, on_error)
-    train_ds, plain_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed)
+    train_ds, plain_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed, metadata)
     config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
                   classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
                   val_frac=val_frac, test_frac=test_frac, batch_size=s['batch_size'], imbalance=s['imbalance'], balanced=s['imbalance'] == 'balanced',
                   augment=augment, weights=weights, phases=[asdict(p) for p in phases], optimizer=s['optimizer'], lr_schedule=s['lr_schedule'],
-                  label_smoothing=s['label_smoothing'], patience=s['patience'], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')})
+                  label_smoothing=s['label_smoothing'], patience=s['patience'], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')},
+                  metadata=bool(metadata))
     kw = dict(optimizer=s['optimizer'], lr_schedule=s['lr_schedule'], class_weight=class_weight, patience=s['patience'], tensorboard=tensorboard,
               xla=xla, label_smoothing=s['label_smoothing'], verbose=verbose, eager=eager)
     previous = keras.mixed_precision.global_policy().name
@@ -350,9 +355,13 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         policy = set_mixed_precision('auto' if mixed_precision is True else mixed_precision or 'float32', hw)
         strategy = strategy or get_strategy(hw)
         if verbose: print(f'{model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
-        with strategy.scope(): net = build_model(model, size, weights=weights, **(model_kwargs or {}))
+        with strategy.scope():
+            net = build_model(model, size, weights=weights, **(model_kwargs or {}))
+            if metadata:
+                from skin_cancer_nb.metadata import add_metadata
+                net = add_metadata(net, seed=seed)
         run.start()
-        df[['image_id', 'lesion_id', 'dx', 'split', 'path']].to_csv(run/'split.csv', index=False)
+        df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (['age', 'sex', 'localization'] if metadata else [])].to_csv(run/'split.csv', index=False)
         if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
         if len(phases) == 1:
             _train_phase(net, spec, phases[0], run, (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
@@ -453,6 +462,7 @@ def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded) or a 
         raise FileNotFoundError(f"{path} does not exist: pass a .keras file, or a run folder that has finished an epoch.")
     if path.suffix != '.keras': raise ValueError(f"{path} is not a .keras model file: pass a run folder or a .keras file.")
     import skin_cancer_nb.prep  # noqa: F401  (it registers the augmentation layers)
+    import skin_cancer_nb.metadata  # noqa: F401  (it registers the metadata dropout)
     available_models()  # imports the modules that register the models' custom layers
     return keras.models.load_model(path, safe_mode=True, compile=compile)
 
@@ -499,6 +509,7 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
               fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
               unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains; the model's default when omitted
               fine_lr: float | None = None,  # learning rate of the fine-tuning phase; the model's default when omitted
+              metadata: bool = False,  # age, sex and site as a second input beside the image (never dx_type)
               mixed_precision: bool = True,  # mixed precision on GPUs and TPUs that gain from it
               xla: bool = False,  # compile with XLA
               verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
@@ -509,7 +520,7 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
                       patience='auto' if patience is None else patience or None, label_smoothing=label_smoothing,
                       mixed_precision='auto' if mixed_precision else False, xla=xla or None, weights=weights,
                       head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, fine_lr=fine_lr,
-                      on_error='skip' if skip_bad else 'raise', verbose=verbose)
+                      on_error='skip' if skip_bad else 'raise', metadata=metadata, verbose=verbose)
     m = RunDir(run_dir).metrics
     print(f"Run folder: {run_dir}")
     if (run_dir/'excluded_images.csv').exists():
