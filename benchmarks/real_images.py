@@ -53,6 +53,38 @@ def train_models(data: Path, runs: Path, models: list):
         print(f'{name}: {(time.time() - t0)/60:.1f} min', flush=True)
 
 
+def metadata_baseline(run_dir: Path, n_boot: int) -> tuple:
+    "The metadata-only baseline on the split of `run_dir`: fitted on its training images, tested on its test images; (predictions, metrics)."
+    from skin_cancer_nb.evaluate import run_test_table, prediction_metrics, lesion_metrics
+    from skin_cancer_nb.metadata import fit_metadata_baseline, metadata_baseline_predictions
+    train, test = run_test_table(run_dir, part='train'), run_test_table(run_dir)
+    t0 = time.time()
+    clf = fit_metadata_baseline(train)
+    predictions = metadata_baseline_predictions(clf, test)
+    metrics = prediction_metrics(predictions, n_boot) | {'lesion': lesion_metrics(predictions, n_boot, 0), 'temperature': None}
+    metrics['run_info'] = dict(run=str(run_dir), model='metadata_only', tta=False, baseline=None, train_minutes=(time.time() - t0)/60)
+    return predictions, metrics
+
+
+PAIRS = [('efficientnet_lite0_metadata', 'efficientnet_lite0'), ('lesion_resnet_metadata', 'lesion_resnet'),
+         ('efficientnet_lite0_metadata', 'metadata only'), ('efficientnet_lite0', 'metadata only')]  # first minus second
+
+
+def differences_markdown(evaluations: dict, n_boot: int) -> str:
+    "The paired differences of PAIRS (where both were evaluated), per image and per lesion, as the README's table."
+    from skin_cancer_nb.evaluate import paired_difference, with_interval
+    lines = ['| first minus second | balanced accuracy | macro-F1 | balanced accuracy per lesion | macro-F1 per lesion | first ahead (balanced accuracy) |',
+             '|---|---|---|---|---|---:|']
+    for a, b in PAIRS:
+        if a not in evaluations or b not in evaluations: continue
+        d = paired_difference(evaluations[a][0], evaluations[b][0], n_boot)
+        dl = paired_difference(evaluations[a][0], evaluations[b][0], n_boot, lesions=True)
+        cell = lambda t, f: with_interval(t.difference[f], t.low[f], t.high[f], '+.3f')
+        lines.append(f"| `{a}` - `{b}` | {cell(d, 'balanced_accuracy')} | {cell(d, 'f1_macro')} | {cell(dl, 'balanced_accuracy')} | "
+                     f"{cell(dl, 'f1_macro')} | {d.first_ahead['balanced_accuracy']:.0%} of draws |")
+    return '\n'.join(lines) + '\n'
+
+
 def readme_tables(report, runs: Path) -> str:
     "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
     import pandas as pd
@@ -85,8 +117,12 @@ def main(argv=None):
     from skin_cancer_nb.evaluate import evaluate_runs, write_report
     from skin_cancer_nb.runs import RunDir
     dirs = [runs/run_folder(m) for m in args.models if RunDir(runs/run_folder(m)).status == "finished"]
-    write_report(evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot), args.report)
+    evaluations = evaluate_runs(dirs, tta=True, ensemble=True, n_boot=args.n_boot)
+    evaluations['metadata only'] = metadata_baseline(dirs[0], args.n_boot)  # age, sex and site alone, on the same split
+    write_report(evaluations, args.report)
     print(readme_tables(args.report, runs))
+    print('\nPaired differences (95% bootstrap intervals over the same resampled test lesions):\n')
+    print(differences_markdown(evaluations, args.n_boot))
     print(f'report written to {args.report}')
 
 

@@ -28,15 +28,16 @@ def _gradio():
 def analyse(classifier,  # (model, config) from `inference.load_classifier`, or a run folder, .keras file or Keras model
             image,  # an RGB image (height, width, 3) with values 0-255, as uploaded
             alpha: float = 0.4,  # weight of the heatmap colours in the overlay
+            metadata: dict | None = None,  # for a model trained with metadata: {'age', 'sex', 'localization'}, any of them missing; None: all missing
            ) -> dict:
     "Probabilities by full class name (calibrated where the run has a temperature, and said), the top class's code and name, and the Grad-CAM overlay of the top class."
     model, cfg = classifier if isinstance(classifier, tuple) else load_classifier(classifier)
     image = np.asarray(image)
     batch, _, errors = read_images([image], cfg['image_size'], cfg['interpolation'])
     if errors: raise ValueError(f"The image cannot be analysed: {errors[0]}.")
-    probs = classify(model, cfg, batch)[0]  # calibrated where the run has a temperature
+    probs = classify(model, cfg, batch, metadata=metadata if metadata is None else [metadata])[0]  # calibrated where the run has a temperature
     top, classes = int(probs.argmax()), cfg['classes']
-    heat = gradcam_heatmap(model, batch[0], class_index=top)
+    heat = gradcam_heatmap(model, batch[0], class_index=top, metadata=metadata if metadata is None else [metadata])
     return dict(probabilities={CLASS_NAMES.get(c, c): float(p) for c, p in zip(classes, probs)},
                 top_class=classes[top], top_name=CLASS_NAMES.get(classes[top], classes[top]), overlay=overlay(image, heat, alpha),
                 calibrated=cfg.get('temperature') is not None)
@@ -48,10 +49,14 @@ def build_demo(model,  # a run folder, a .keras file or a Keras model
               ):
     "A Gradio page (`gradio.Blocks`) that shows an uploaded image's class probabilities and Grad-CAM overlay."
     gr = _gradio()
+    from skin_cancer_nb.metadata import needs_metadata
+    from skin_cancer_nb.prep import SEXES, LOCALIZATIONS
     classifier = load_classifier(model)
-    def show(image):
+    with_metadata = needs_metadata(classifier[0])
+    def show(image, age=None, sex=None, site=None):
         if image is None: return None, None
-        try: res = analyse(classifier, image, alpha)
+        fields = {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v not in (None, '')}
+        try: res = analyse(classifier, image, alpha, metadata=fields or None if with_metadata else None)
         except ValueError as e: raise gr.Error(str(e))
         return res['probabilities'], res['overlay']
     with gr.Blocks(title=title) as demo:
@@ -60,13 +65,18 @@ def build_demo(model,  # a run folder, a .keras file or a Keras model
                     + ("calibrated (temperature scaling fitted on its validation split)." if classifier[1].get('temperature') is not None
                        else "not calibrated (the run has no calibration.json)."))
         with gr.Row():
-            image = gr.Image(type='numpy', image_mode='RGB', sources=['upload'], label='Dermatoscopic image', elem_id='image')
+            with gr.Column():
+                image = gr.Image(type='numpy', image_mode='RGB', sources=['upload'], label='Dermatoscopic image', elem_id='image')
+                fields = [gr.Number(label='Age (years; optional)', minimum=0, maximum=120, elem_id='age'),
+                          gr.Dropdown(SEXES, label='Sex (optional)', elem_id='sex'),
+                          gr.Dropdown(LOCALIZATIONS, label='Body site (optional)', elem_id='site')] if with_metadata else []
+                if with_metadata: gr.Markdown("This model also reads age, sex and body site; a field left empty counts as unknown.")
             with gr.Column():
                 probs = gr.Label(num_top_classes=len(classifier[1]['classes']), label='Class probabilities', elem_id='probabilities')
                 cam = gr.Image(label='Grad-CAM: where the model looked for its top class', interactive=False, elem_id='gradcam')
         gr.Markdown("Load only models you trained yourself or got from people you trust. "
                     "The probabilities are a research model's scores for seven classes of one dataset (HAM10000), not a diagnosis.")
-        image.change(show, image, [probs, cam])
+        for trigger in [image] + fields: trigger.change(show, [image] + fields, [probs, cam])
     return demo
 
 # %% ../nbs/32_demo.ipynb #afca5401

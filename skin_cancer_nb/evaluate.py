@@ -17,12 +17,13 @@ from .train import load_best_model
 
 # %% auto #0
 __all__ = ['RESULT_COLUMNS', 'HEADLINE', 'CALIBRATION_COLUMNS', 'CALIBRATION', 'ECE_BINS', 'METADATA', 'TTA_VIEWS',
-           'with_interval', 'weighted_auc', 'bootstrap_weights', 'classification_metrics', 'expected_calibration_error',
-           'brier_score', 'apply_temperature', 'metrics_table', 'per_class_table', 'predict_proba', 'prediction_table',
-           'probabilities', 'predict', 'prediction_metrics', 'evaluate', 'plot_confusion_matrix', 'plot_roc_curves',
-           'plot_f1_per_class', 'select_examples', 'plot_examples', 'read_run', 'run_test_table', 'evaluate_run',
-           'ensemble_predictions', 'find_runs', 'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison',
-           'results_markdown', 'write_report', 'evaluate_cli']
+           'LESION_COLUMNS', 'with_interval', 'weighted_auc', 'bootstrap_weights', 'classification_metrics',
+           'expected_calibration_error', 'brier_score', 'apply_temperature', 'metrics_table', 'per_class_table',
+           'predict_proba', 'prediction_table', 'probabilities', 'predict', 'prediction_metrics', 'evaluate',
+           'plot_confusion_matrix', 'plot_roc_curves', 'plot_f1_per_class', 'select_examples', 'plot_examples',
+           'read_run', 'run_test_table', 'lesion_predictions', 'lesion_metrics', 'evaluate_run', 'ensemble_predictions',
+           'find_runs', 'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown',
+           'paired_difference', 'write_report', 'evaluate_cli']
 
 # %% ../nbs/20_evaluation.ipynb #df442bd2
 RESULT_COLUMNS = [  # (key, label, format): the headline figures, in the order every results table, report and README shows them
@@ -424,6 +425,27 @@ def run_test_table(run_dir,  # a run folder
     if left_out: warnings.warn(f"{run_dir}: {len(left_out)} {part} image(s) left out, e.g. {left_out[0]['problem']}")
     return test.reset_index(drop=True)
 
+# %% ../nbs/20_evaluation.ipynb #185508a7
+LESION_COLUMNS = [('balanced_accuracy', 'balanced accuracy per lesion', '.3f'), ('f1_macro', 'macro-F1 per lesion', '.3f')]  # shown beside RESULT_COLUMNS
+
+def lesion_predictions(predictions: pd.DataFrame,  # from `predict`, with `lesion_id`
+                      ) -> pd.DataFrame:
+    "One row per lesion: the mean of its images' probabilities (see `prediction_table`), in the order lesions first appear."
+    if 'lesion_id' not in predictions: raise ValueError("The prediction table has no lesion_id: predict on a table of the metadata to have figures per lesion.")
+    if (predictions.groupby('lesion_id').y_true.nunique() > 1).any(): raise ValueError("A lesion has images of two classes: check the metadata's lesion_id.")
+    classes = [c[2:] for c in predictions if c.startswith('p_')]
+    g = predictions.groupby('lesion_id', sort=False)
+    first = g.head(1).set_index('lesion_id')
+    probs = g[[f'p_{c}' for c in classes]].mean().loc[first.index].to_numpy()
+    table = first.reset_index()[['lesion_id'] + [c for c in ('dx', *METADATA) if c in first]].assign(images=g.size().loc[first.index].to_numpy())
+    return prediction_table(first.y_true.to_numpy(), probs, table, classes).assign(images=table.images)
+
+def lesion_metrics(predictions: pd.DataFrame, n_boot: int, seed: int) -> dict:
+    "The headline figures per lesion, with their intervals (each lesion drawn as a whole), or {} without lesion ids."
+    if 'lesion_id' not in predictions: return {}
+    m = prediction_metrics(lesion_predictions(predictions), n_boot, seed)
+    return {k: m[k] for k in HEADLINE} | {'lesions': m['images'], 'ci': {k: v for k, v in m.get('ci', {}).items() if k in HEADLINE}}
+
 # %% ../nbs/20_evaluation.ipynb #8ec5c856
 def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.keras
                  tta: bool = False,  # test-time augmentation: average over the image and its flips
@@ -441,12 +463,12 @@ def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.
     model = load_best_model(run_dir, compile=False)
     predictions = predict(model, test, tta, batch_size, config.get('interpolation', 'bilinear'), classes)
     temperature = RunDir(run_dir).calibration.get('temperature') if calibrated else None
-    if temperature is None: return predictions, prediction_metrics(predictions, n_boot, seed) | {'temperature': None}
+    if temperature is None: return predictions, prediction_metrics(predictions, n_boot, seed) | {'temperature': None, 'lesion': lesion_metrics(predictions, n_boot, seed)}
     raw = prediction_metrics(predictions, n_boot, seed)
     predictions = prediction_table(predictions.y_true, apply_temperature(probabilities(predictions), temperature), predictions, classes)
     metrics = prediction_metrics(predictions, n_boot, seed)
     metrics['uncalibrated'] = {k: raw[k] for k in CALIBRATION + ['auc_macro']} | {'ci': {k: v for k, v in raw.get('ci', {}).items() if k in CALIBRATION}}
-    return predictions, metrics | {'temperature': temperature}
+    return predictions, metrics | {'temperature': temperature, 'lesion': lesion_metrics(predictions, n_boot, seed)}
 
 # %% ../nbs/20_evaluation.ipynb #dc3b596c
 def ensemble_predictions(predictions: list,  # prediction tables of several runs on the same test images
@@ -514,7 +536,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
         best = max(members[False], key=lambda k: out[k][1]['balanced_accuracy'])
         for aug in variants:
             p = ensemble_predictions([out[k][0] for k in members[aug]])
-            m = prediction_metrics(p, n_boot, seed)
+            m = prediction_metrics(p, n_boot, seed) | {'lesion': lesion_metrics(p, n_boot, seed)}
             m['run_info'] = dict(run=', '.join(map(str, dirs)), model='ensemble', tta=aug, baseline=best,
                                  train_minutes=sum(_train_minutes(d) for d in dirs))
             out[f'ensemble of {len(dirs)}' + (' +TTA' if aug else '')] = (p, m)
@@ -531,6 +553,9 @@ def results_table(evaluations: dict,  # name -> (prediction table, metrics), fro
         for k in HEADLINE:
             row[k] = m[k]
             row[f'{k}_low'], row[f'{k}_high'] = m.get('ci', {}).get(k, [np.nan, np.nan])
+        for k, _, _ in LESION_COLUMNS:  # the same figures per lesion, where the table had lesion ids
+            row[f'lesion_{k}'] = m.get('lesion', {}).get(k, np.nan)
+            row[f'lesion_{k}_low'], row[f'lesion_{k}_high'] = m.get('lesion', {}).get('ci', {}).get(k, [np.nan, np.nan])
         row['baseline'], row['train_minutes'] = info.get('baseline'), info.get('train_minutes', np.nan)
         rows[name] = row
     t = pd.DataFrame.from_dict(rows, orient='index')
@@ -572,6 +597,8 @@ def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_run
                     ) -> str:
     "The results table in Markdown, each figure with its 95% interval."
     columns = [c for c in RESULT_COLUMNS if figures is None or c[0] in figures]
+    columns += [(f'lesion_{k}', label, f) for k, label, f in LESION_COLUMNS
+                if figures is None and f'lesion_{k}' in table and table[f'lesion_{k}'].notna().any()]
     cell = lambda r, k, f: with_interval(r[k], r.get(f'{k}_low', np.nan), r.get(f'{k}_high', np.nan), f)
     minutes = int('train_minutes' in table and table.train_minutes.notna().any())
     head = ['model', *(extra or {}), 'test images'] + [label for _, label, _ in columns] + ['training (min)'] * minutes
@@ -582,6 +609,39 @@ def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_run
               for n, r in table.iterrows()]
     return '\n'.join(lines) + '\n'
 
+
+# %% ../nbs/20_evaluation.ipynb #98108f80
+def paired_difference(a: pd.DataFrame,  # prediction table of the first model (from `predict` or `evaluate_run`)
+                      b: pd.DataFrame,  # prediction table of the second, on the same test images
+                      n_boot: int = 1000,  # bootstrap draws
+                      seed: int = 0,  # seed of the bootstrap
+                      level: float = 0.95,  # confidence level of the intervals
+                      figures: tuple = ('balanced_accuracy', 'f1_macro', 'auc_macro'),  # the figures to compare
+                      lesions: bool = False,  # compare the figures per lesion (`lesion_predictions`) instead of per image
+                     ) -> pd.DataFrame:
+    "First minus second model, per figure: the difference, its paired bootstrap interval over lesions, and the share of draws where the first is ahead."
+    key = 'image_id' if 'image_id' in a and 'image_id' in b else None
+    if key is None or len(a) != len(b) or set(a[key]) != set(b[key]):
+        raise ValueError("The two prediction tables are not of the same test images (by image_id): compare runs trained on the same split.")
+    b = b.set_index(key).loc[a[key]].reset_index()
+    if (a.y_true.to_numpy() != b.y_true.to_numpy()).any(): raise ValueError("The two tables give different true classes for the same images.")
+    if lesions: a, b = lesion_predictions(a), lesion_predictions(b)
+    classes = [c[2:] for c in a if c.startswith('p_')]
+    y, pa, pb = a.y_true.to_numpy(), probabilities(a), probabilities(b)
+    melanoma = classes.index('mel') if 'mel' in classes else None
+    groups = a.lesion_id.to_numpy() if 'lesion_id' in a else None
+    point = {f: _figures(y, pa, np.ones((1, len(y))), melanoma)[0][f][0] - _figures(y, pb, np.ones((1, len(y))), melanoma)[0][f][0] for f in figures}
+    rng, draws = np.random.default_rng(seed), {f: [] for f in figures}
+    for start in range(0, n_boot, 250):
+        W = bootstrap_weights(len(y), min(250, n_boot - start), rng, groups)  # the same resamples for both models
+        fa, fb = _figures(y, pa, W, melanoma)[0], _figures(y, pb, W, melanoma)[0]
+        for f in figures: draws[f].append(fa[f] - fb[f])
+    rows = []
+    for f in figures:
+        d = np.concatenate(draws[f])
+        low, high = _percentiles(d, level)
+        rows.append({'figure': f, 'difference': point[f], 'low': low, 'high': high, 'first_ahead': float(np.mean(d > 0))})
+    return pd.DataFrame(rows).set_index('figure')
 
 # %% ../nbs/20_evaluation.ipynb #5fd199f8
 def _slug(name: str) -> str: return re.sub(r'[^\w.-]+', '_', name).strip('_')

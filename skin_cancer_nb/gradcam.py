@@ -105,14 +105,16 @@ def gradcam_heatmap(model: keras.Model,  # a Keras model (functional, Sequential
                     class_index=None,  # the class to explain: an int, one per image, or None for the predicted class
                     layer_name: str | None = None,  # the layer to explain (searched in nested models too); None: the last feature map
                     logits: bool = True,  # differentiate the score before the softmax (as the paper does) or the probability
+                    metadata=None,  # for a model with metadata: the images' age, sex and site (`metadata.metadata_for`); None: all missing
                    ) -> np.ndarray:
     "Grad-CAM heatmap(s) in [0, 1] at the resolution of the layer's feature maps: (h, w) for an image, (n, h, w) for a batch."
     images = np.asarray(image, 'float32')
     single = images.ndim == 3
     if single: images = images[None]
-    if not model.built: model.build((None, *images.shape[1:]))
+    if not model.built: model.build((None, *images.shape[1:]))  # a Sequential model without an input shape
     grad_model = gradcam_model(model, layer_path(model, layer_name), logits)
-    x = tf.convert_to_tensor(images)
+    from skin_cancer_nb.metadata import model_inputs
+    x = tf.nest.map_structure(tf.convert_to_tensor, model_inputs(model, images, metadata))  # the image (and, for a model with metadata, its metadata held fixed)
     with tf.GradientTape() as tape:
         features, scores = grad_model(x, training=False)
         scores = tf.cast(scores, tf.float32)
@@ -142,7 +144,8 @@ def overlay(image,  # the image, (height, width, 3) with values 0-255
 
 # %% ../nbs/21_gradcam.ipynb #49b5f4cd
 def _input_size(model: keras.Model) -> tuple:
-    size = tuple(model.inputs[0].shape[1:3])
+    from skin_cancer_nb.metadata import image_input
+    size = tuple(image_input(model).shape[1:3])
     if None in size: raise ValueError(f"Model {model.name!r} takes images of any size: load the images yourself and call `plot_gradcam`.")
     return size
 
@@ -176,6 +179,11 @@ def plot_gradcam(model: keras.Model,  # the model to explain
 # %% ../nbs/21_gradcam.ipynb #6cb747d0
 def _caption(row) -> str: return f'true: {row.true}\npredicted: {row.pred} ({row.confidence:.0%})'
 
+def _row_metadata(rows: pd.DataFrame, model: keras.Model):
+    "The rows' age, sex and site, for a model with metadata (None otherwise, or where the table lacks them)."
+    from skin_cancer_nb.metadata import METADATA_INPUTS, needs_metadata
+    return rows[list(METADATA_INPUTS)].reset_index(drop=True) if needs_metadata(model) and all(c in rows for c in METADATA_INPUTS) else None
+
 def _images(predictions: pd.DataFrame, model: keras.Model, interpolation: str) -> np.ndarray:
     "The images of the prediction table's rows, at the model's input size."
     from skin_cancer_nb.prep import load_image
@@ -195,7 +203,7 @@ def gradcam_grid(model: keras.Model,  # the model that made the predictions
     rows = pd.concat(groups)
     if rows.empty: raise ValueError("The prediction table is empty.")
     images = _images(rows, model, interpolation)
-    heats = gradcam_heatmap(model, images)
+    heats = gradcam_heatmap(model, images, metadata=_row_metadata(rows, model))
     fig, axs = plt.subplots(4, n, figsize=(2.4*n, 7.4), squeeze=False)
     for ax in axs.flat: ax.set_axis_off()
     k = 0
@@ -219,7 +227,7 @@ def gradcam_pair(model: keras.Model,  # the model that made the predictions
     if right.empty or wrong.empty: raise ValueError("A pair needs at least one correct and one wrong prediction.")
     rows = pd.concat([right, wrong])
     images = _images(rows, model, interpolation)
-    heats = gradcam_heatmap(model, images)
+    heats = gradcam_heatmap(model, images, metadata=_row_metadata(rows, model))
     fig, axs = plt.subplots(1, 4, figsize=(11, 3.2))
     for k, (row, colour, verdict) in enumerate(zip(rows.itertuples(), ('darkgreen', 'darkred'), ('Right', 'Wrong'))):
         _show_pair(axs[2*k], axs[2*k + 1], images[k], heats[k], f'{verdict}. ' + _caption(row).replace('\n', ', '), colour, alpha)
@@ -242,11 +250,13 @@ def gradcam_figure(model: keras.Model,  # the model to explain
                    layer_name: str | None = None,  # the layer to explain; None: the last feature map
                    classes: list = CLASSES,  # class codes of the model's outputs
                    alpha: float = 0.4,  # weight of the heatmap colours
+                   metadata=None,  # for a model with metadata: the image's age, sex and site; None: all missing
                   ) -> plt.Figure:
     "One image beside its Grad-CAM overlay, titled with the explained class and its probability."
-    probs = np.asarray(model(image[None], training=False))[0]
+    from skin_cancer_nb.metadata import model_inputs
+    probs = np.asarray(model(model_inputs(model, image[None], metadata), training=False))[0]
     c = int(probs.argmax()) if class_index is None else int(class_index)
-    heat = gradcam_heatmap(model, image, c, layer_name)
+    heat = gradcam_heatmap(model, image, c, layer_name, metadata=metadata)
     fig, axs = plt.subplots(1, 2, figsize=(8, 3.4))
     axs[0].imshow(image.astype('uint8')); axs[1].imshow(overlay(image, heat, alpha))
     for ax in axs: ax.set_axis_off()

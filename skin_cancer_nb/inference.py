@@ -43,10 +43,8 @@ def classify(model, cfg: dict,  # from `load_classifier`
             ) -> np.ndarray:
     "The class probabilities of a batch, temperature-scaled where the run has a temperature (`cfg['temperature']`)."
     from skin_cancer_nb.evaluate import apply_temperature, predict_proba
-    from skin_cancer_nb.metadata import needs_metadata, metadata_for
-    if needs_metadata(model): batch = {'image': batch, 'metadata': metadata_for(metadata, len(batch))}
-    elif metadata is not None: raise ValueError(f"Model {model.name!r} was trained without metadata: leave the metadata out, or use a run trained with --metadata.")
-    return apply_temperature(predict_proba(model, batch, tta=tta, batch_size=batch_size), cfg.get('temperature'))
+    from skin_cancer_nb.metadata import model_inputs
+    return apply_temperature(predict_proba(model, model_inputs(model, batch, metadata), tta=tta, batch_size=batch_size), cfg.get('temperature'))
 
 # %% ../nbs/30_inference.ipynb #ca815456
 def read_images(images,  # image paths and/or arrays (height, width, 3) with values 0-255
@@ -100,16 +98,16 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
     return out
 
 # %% ../nbs/30_inference.ipynb #a961759f
-def _gradcam_files(model, cfg, images, pred, out_dir):
+def _gradcam_files(model, cfg, images, pred, out_dir, metadata=None):
     "Write a Grad-CAM overlay of each readable image's top class to `out_dir`; returns the paths."
     from skin_cancer_nb.gradcam import gradcam_heatmap, overlay
     from skin_cancer_nb.prep import load_image
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for im, row in zip(images, pred.itertuples()):
+    for i, (im, row) in enumerate(zip(images, pred.itertuples())):
         if pd.notna(row.error): continue
         x = load_image(im, cfg['image_size'], cfg['interpolation'])
-        heat = gradcam_heatmap(model, x, class_index=cfg['classes'].index(row.top_class))
+        heat = gradcam_heatmap(model, x, class_index=cfg['classes'].index(row.top_class), metadata=None if metadata is None else metadata.iloc[[i]])
         dest = out_dir/f'{Path(im).stem}_gradcam.png'
         keras.utils.save_img(dest, np.clip(overlay(x, heat), 0, 255).astype('uint8'), scale=False)
         paths.append(dest)
@@ -160,7 +158,7 @@ def predict_cli(model: str,  # a run folder or a .keras model file
             best = sorted(classes, key=lambda c: -r[c])[:top]
             print(f"{r['image']}: " + ', '.join(f"{c} {r[c]:.1%}" for c in best) + f"  ({r['top_name']}; {calibrated})")
     for _, r in pred[pred.error.notna()].iterrows(): print(f"skin-cancer-nb predict: cannot read {r['image']}: {r['error']}", file=sys.stderr)
-    if gradcam: _gradcam_files(m, cfg, images, pred, gradcam)
+    if gradcam: _gradcam_files(m, cfg, images, pred, gradcam, meta)
     return 1 if pred.error.notna().any() else 0
 
 # %% ../nbs/30_inference.ipynb #37a56d91

@@ -113,8 +113,14 @@ def _figure_rows(*metrics) -> list:
             for k, label, f in RESULT_COLUMNS]
 
 def metrics_markdown(evaluations: dict) -> str:
-    "The headline figures with 95% intervals, without and with TTA, as a Markdown table."
-    return '\n'.join(['| figure | model | model + TTA |', '|---|---|---|'] + _figure_rows(evaluations[False][1], evaluations[True][1]))
+    "The headline figures with 95% intervals, without and with TTA, as a Markdown table; then the same per lesion."
+    from skin_cancer_nb.evaluate import LESION_COLUMNS, with_interval
+    rows = _figure_rows(evaluations[False][1], evaluations[True][1])
+    per = [m.get('lesion', {}) for m in (evaluations[False][1], evaluations[True][1])]
+    if all(per):
+        rows += [f"| {label} ({per[0]['lesions']} lesions) | " + ' | '.join(with_interval(l[k], *l.get('ci', {}).get(k, [np.nan, np.nan]), f) for l in per) + ' |'
+                 for k, label, f in LESION_COLUMNS]
+    return '\n'.join(['| figure | model | model + TTA |', '|---|---|---|'] + rows)
 
 def per_class_markdown(m: dict) -> str:
     "Each class's test images, recall, precision, F1 and AUC, as a Markdown table."
