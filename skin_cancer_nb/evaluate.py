@@ -220,10 +220,9 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
     if isinstance(data, pd.DataFrame):
         from skin_cancer_nb.prep import make_dataset  # imported here: prep is needed only for tables
         if 'dx' not in data and 'label' not in data: raise ValueError("The table needs a `dx` (or `label`) column with the true classes.")
-        image_input = model.input['image'] if isinstance(model.input, dict) else model.inputs[0]
-        size = tuple(image_input.shape[1:3])
+        from skin_cancer_nb.metadata import image_input, needs_metadata
+        size = tuple(image_input(model).shape[1:3])
         if None in size: raise ValueError(f"Model {model.name!r} takes images of any size: give a dataset of images instead of a table.")
-        from skin_cancer_nb.metadata import needs_metadata
         ds = make_dataset(data, image_size=size, batch_size=batch_size, training=False, cache=True, interpolation=interpolation,
                           with_metadata=needs_metadata(model))
         return ds, data.reset_index(drop=True)

@@ -227,7 +227,8 @@ def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download
             head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
             fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
             unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains
+            metadata: bool = False,  # age, sex and body site as a second input beside the image (never dx_type)
            ):
     "Run the whole job: data, lesion split, training, evaluation, Grad-CAM, report and model card."
     run_pipeline(data, model, epochs, out, n_images, batch_size, image_size, seed=seed, verbose=2, weights=weights,
-                 head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze)
+                 head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, metadata=metadata)
