@@ -72,14 +72,14 @@ PAIRS = [('efficientnet_lite0_metadata', 'efficientnet_lite0'), ('lesion_resnet_
 
 def differences_markdown(evaluations: dict, n_boot: int) -> str:
     "The paired differences of PAIRS (where both were evaluated), per image and per lesion, as the README's table."
-    from skin_cancer_nb.evaluate import paired_difference, with_interval
+    from skin_cancer_nb.evaluate import paired_difference
     lines = ['| first minus second | balanced accuracy | macro-F1 | balanced accuracy per lesion | macro-F1 per lesion | first ahead (balanced accuracy) |',
              '|---|---|---|---|---|---:|']
     for a, b in PAIRS:
         if a not in evaluations or b not in evaluations: continue
         d = paired_difference(evaluations[a][0], evaluations[b][0], n_boot)
         dl = paired_difference(evaluations[a][0], evaluations[b][0], n_boot, lesions=True)
-        cell = lambda t, f: with_interval(t.difference[f], t.low[f], t.high[f], '+.3f')
+        cell = lambda t, f: f'{t.difference[f]:+.3f} ({t.low[f]:+.3f} to {t.high[f]:+.3f})'
         lines.append(f"| `{a}` - `{b}` | {cell(d, 'balanced_accuracy')} | {cell(d, 'f1_macro')} | {cell(dl, 'balanced_accuracy')} | "
                      f"{cell(dl, 'f1_macro')} | {d.first_ahead['balanced_accuracy']:.0%} of draws |")
     return '\n'.join(lines) + '\n'
@@ -88,7 +88,7 @@ def differences_markdown(evaluations: dict, n_boot: int) -> str:
 def readme_tables(report, runs: Path) -> str:
     "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
     import pandas as pd
-    from skin_cancer_nb.evaluate import results_markdown
+    from skin_cancer_nb.evaluate import results_markdown, _slug
     from skin_cancer_nb.runs import RunDir
     report = Path(report)
     table = pd.read_csv(report/'results.csv', index_col='name')
@@ -98,9 +98,9 @@ def readme_tables(report, runs: Path) -> str:
     table.index = [label(n) for n in table.index]
     lines = [results_markdown(table, extra={'input': sizes}).rstrip('\n')]
     recall = {}
-    for d in sorted(report.glob('*/metrics.json')):
-        m = RunDir(d.parent).metrics
-        if '_TTA' not in d.parent.name: recall[d.parent.name] = {c: v['recall'] for c, v in m['per_class'].items()}
+    for name in pd.read_csv(report/'results.csv', index_col='name').index:  # this evaluation's models, not older folders in the report
+        m = RunDir(report/_slug(name)).metrics
+        if not name.endswith(' +TTA'): recall[name] = {c: v['recall'] for c, v in m['per_class'].items()}
     support = {c: v['support'] for c, v in m['per_class'].items()}
     lines += ['', '| model | ' + ' | '.join(f'{c} ({n})' for c, n in support.items()) + ' |', '|---|' + '---|' * len(support)]
     lines += [f'| {n} | ' + ' | '.join(f'{v:.2f}' for v in r.values()) + ' |' for n, r in recall.items()]
