@@ -80,10 +80,12 @@ _TF_NOISE = re.compile(  # TensorFlow's C++ log lines that say nothing to a user
     r'|E\d{4} [\d:.]+ +\d+ util\.cc:\d+\] oneDNN supports DT_\w+ only on platforms with')
 
 def _forward(read_fd: int, write_fd: int):
-    "Copy lines from `read_fd` to `write_fd`, leaving out TensorFlow's noise (`_TF_NOISE`), until end of file."
-    with open(read_fd, 'rb', buffering=0) as src:
-        for line in iter(src.readline, b''):
-            if not _TF_NOISE.match(line.decode(errors='replace')): os.write(write_fd, line)
+    "Copy lines from `read_fd` to `write_fd`, leaving out TensorFlow's noise (`_TF_NOISE`), until end of file; closes both."
+    try:
+        with open(read_fd, 'rb', buffering=0) as src:
+            for line in iter(src.readline, b''):
+                if not _TF_NOISE.match(line.decode(errors='replace')): os.write(write_fd, line)
+    finally: os.close(write_fd)
 
 @contextlib.contextmanager
 def _quiet_tensorflow(verbose: bool = False):
@@ -91,8 +93,9 @@ def _quiet_tensorflow(verbose: bool = False):
     if verbose or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): yield; return
     import io, logging, threading, warnings
     os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'  # what TensorFlow still honours of it: its own info and warning lines
-    logging.getLogger('tensorflow').setLevel(logging.ERROR)  # e.g. its hints about retracing
-    saved_stderr, saved_format = sys.stderr, warnings.formatwarning
+    tf_logger = logging.getLogger('tensorflow')
+    saved_stderr, saved_format, saved_level = sys.stderr, warnings.formatwarning, tf_logger.level
+    tf_logger.setLevel(logging.ERROR)  # e.g. its hints about retracing
     sys.stderr.flush()
     terminal = os.dup(2)  # Python writes here directly; only what C++ writes to descriptor 2 goes through the filter
     read_fd, write_fd = os.pipe()
@@ -100,15 +103,16 @@ def _quiet_tensorflow(verbose: bool = False):
     sys.stderr = io.TextIOWrapper(open(os.dup(terminal), 'wb', buffering=0), encoding=saved_stderr.encoding or 'utf-8',
                                   errors='backslashreplace', line_buffering=True, write_through=True)
     warnings.formatwarning = lambda message, category, *args, **kwargs: f'warning: {message}\n'
-    forward = threading.Thread(target=_forward, args=(read_fd, terminal), daemon=True)
+    forward = threading.Thread(target=_forward, args=(read_fd, os.dup(terminal)), daemon=True)  # the thread owns its copy
     forward.start()
     try: yield
     finally:
-        sys.stderr.flush(); sys.stderr.close()
+        sys.stderr.flush()  # left open: a logging handler may hold it
         sys.stderr, warnings.formatwarning = saved_stderr, saved_format
-        os.dup2(terminal, 2)  # closes the pipe's last writer (processes started meanwhile have ended), so the thread ends
-        forward.join(timeout=5)
-        os.close(terminal)
+        tf_logger.setLevel(saved_level)
+        os.dup2(terminal, 2)  # the pipe's writer is closed here; a helper process (multiprocessing's resource tracker) may hold
+        os.close(terminal)    # another copy until the interpreter exits, so the thread may go on forwarding its lines until then
+        forward.join(timeout=0.5)
 
 def main(argv: list | None = None) -> int:
     "Entry point of the `skin-cancer-nb` console script."

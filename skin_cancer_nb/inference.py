@@ -29,8 +29,8 @@ def load_classifier(model_or_path,  # a run folder, a .keras file (its run's con
         path = Path(model_or_path).expanduser()
         if path.is_dir(): path = path/'model.keras'
         model, config = load_best_model(path), RunDir(path.parent).config
-    image_input = model.inputs[0]
-    size = config.get('image_size') or list(image_input.shape[1:3])
+    from skin_cancer_nb.metadata import image_input
+    size = config.get('image_size') or list(image_input(model).shape[1:3])
     temperature = None if isinstance(model_or_path, keras.Model) else RunDir(path.parent).calibration.get('temperature')
     return model, dict(image_size=[int(s) for s in size], interpolation=config.get('interpolation', 'bilinear'),
                        classes=config.get('classes', CLASSES), model=config.get('model', model.name), temperature=temperature)
@@ -120,9 +120,13 @@ def _metadata_of(images, csv, age, sex, site):
     fields = {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v is not None}
     if csv is None: return pd.DataFrame([fields] * len(images)) if fields else None
     if fields: raise ValueError("Give the metadata either as --metadata CSV or as --age/--sex/--site, not both.")
-    table = pd.read_csv(csv)
+    table = pd.read_csv(csv, dtype={'image_id': str})  # ids such as 0012 stay text
     if 'image_id' not in table: raise ValueError(f"{csv} has no image_id column: it needs image_id (the file name without extension) and age, sex, localization.")
-    table = table.drop_duplicates('image_id').set_index('image_id')
+    if not any(c in table for c in ('age', 'sex', 'localization')):
+        raise ValueError(f"{csv} has none of the columns age, sex, localization: name its columns so (site is 'localization').")
+    twice = table.image_id[table.image_id.duplicated()]
+    if len(twice): raise ValueError(f"{csv} has more than one row for image_id {twice.iloc[0]!r}: keep one.")
+    table = table.set_index('image_id')
     ids = [Path(im).stem for im in images]
     lacking = [i for i in ids if i not in table.index]
     if lacking: raise ValueError(f"{csv} has no row for image_id {lacking[0]!r} ({len(lacking)} image(s) without one): add a row, with empty fields where unknown.")

@@ -70,7 +70,9 @@ def metadata_for(metadata,  # None, a DataFrame (age, sex, localization; one row
     if metadata is None: return np.repeat(MISSING[None], n, 0)
     df = pd.DataFrame([metadata]) if isinstance(metadata, dict) else pd.DataFrame(metadata).reset_index(drop=True)
     if len(df) != n: raise ValueError(f"The metadata has {len(df)} row(s) for {n} image(s): give one row per image, in the images' order.")
-    df = df.reindex(columns=list(METADATA_INPUTS))  # the three fields; any other column (dx_type among them) is not read
+    if not any(c in df for c in METADATA_INPUTS):  # e.g. a column named 'site': not read, so it must not pass for "nothing known"
+        raise ValueError(f"The metadata has none of the columns {', '.join(METADATA_INPUTS)} (it has {', '.join(map(str, df.columns))}): name them so.")
+    df = df.reindex(columns=list(METADATA_INPUTS))  # the three fields (any of them may be absent); other columns, dx_type among them, are not read
     blank = lambda v: v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip())
     age = pd.to_numeric(df.age.map(lambda v: np.nan if blank(v) else v), errors='coerce')
     for i, (given, a) in enumerate(zip(df.age, age)):

@@ -18,7 +18,7 @@ __all__ = ['TWIN_JOB', 'provision', 'run_pipeline', 'metrics_markdown', 'per_cla
            'write_model_card', 'run_cli']
 
 # %% ../nbs/31_pipeline.ipynb #611cda80
-TWIN_JOB = dict(n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the job's defaults on the synthetic twin
+TWIN_JOB = dict(model='custom_cnn', n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the job's defaults on the synthetic twin, for its default model
 
 def _step(k: int, text: str, t0: float):
     print(f'[{k}/5] {text} ({time.time() - t0:.0f} s)', flush=True)
@@ -42,12 +42,12 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
 
 # %% ../nbs/31_pipeline.ipynb #411d3611
 def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a dataset folder in the Kaggle layout
-                 model: str = 'custom_cnn',  # a model of the registry (`models.available_models()`)
-                 epochs: int | None = None,  # maximum epochs of each phase; None: 20 on the twin, the model's recipe on real data
+                 model: str = TWIN_JOB['model'],  # a model of the registry (`models.available_models()`)
+                 epochs: int | None = None,  # maximum epochs of each phase; None: 20 for custom_cnn on the twin, else the model's recipe
                  out='runs/main',  # folder for the data, the run, the report and the model card
                  n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
                  batch_size: int = 32,  # images per batch
-                 image_size=None,  # (height, width); None: 60x80 on the twin, the model's default on real data
+                 image_size=None,  # (height, width); None: 60x80 for custom_cnn on the twin, else the model's default
                  seed: int = 42,  # seed of the twin, the split and the training
                  n_boot: int = 1000,  # bootstrap draws for the 95% intervals
                  verbose='auto',  # Keras's progress output while training
@@ -57,7 +57,8 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
     from skin_cancer_nb.train import fit_run
     from skin_cancer_nb.evaluate import evaluate_run
     out, t0 = Path(out), time.time()
-    if data == 'synthetic': epochs, image_size = epochs or TWIN_JOB['epochs'], image_size or TWIN_JOB['image_size']
+    if data == 'synthetic' and model == TWIN_JOB['model']:  # another model keeps its own input size and recipe
+        epochs, image_size = epochs or TWIN_JOB['epochs'], image_size or TWIN_JOB['image_size']
     _step(1, f'data: {data}', t0)
     root = provision(data, out, n_images, seed)
     _step(2, 'split by lesion and train', t0)
@@ -217,11 +218,11 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
 def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
             model: str = 'custom_cnn',  # a model of the registry
-            epochs: int | None = None,  # maximum epochs of each phase; default: 20 on the twin, the model's recipe on real data
+            epochs: int | None = None,  # maximum epochs of each phase; default: 20 for custom_cnn on the twin, else the model's recipe
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
             n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
             batch_size: int = 32,  # images per batch
-            image_size: str | None = None,  # HEIGHTxWIDTH or one number; default: 60x80 on the twin, the model's on real data
+            image_size: str | None = None,  # HEIGHTxWIDTH or one number; default: 60x80 for custom_cnn on the twin, else the model's
             seed: int = 42,  # seed of the twin, the split and the training
             weights: str = 'default',  # imagenet, none or a Keras weights file of the backbone without its top; default: the model's
             head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
