@@ -121,6 +121,11 @@ def _percentiles(draws: np.ndarray, level: float) -> list:
         return np.nanpercentile(draws, [50*(1 - level), 50*(1 + level)], axis=0).T.tolist()
 
 # %% ../nbs/20_evaluation.ipynb #458518c0
+def _weight_chunks(n: int, n_boot: int, seed: int, groups=None):
+    "The bootstrap weights of `n_boot` draws over `n` images, in chunks of 250 draws to bound the memory (the same draws for the same seed)."
+    rng = np.random.default_rng(seed)
+    for start in range(0, n_boot, 250): yield bootstrap_weights(n, min(250, n_boot - start), rng, groups)
+
 def classification_metrics(y_true,  # true class indices (0 to 6)
                            probs,  # predicted probabilities, one row per image, one column per class
                            classes: list = CLASSES,  # class codes, in the order of the columns
@@ -142,9 +147,7 @@ def classification_metrics(y_true,  # true class indices (0 to 6)
     m['confusion_matrix'] = _confusion(y, probs.argmax(1), np.ones((1, len(y))), k)[0].astype(int).tolist()
     m['classes'] = list(classes)
     if n_boot:
-        rng, parts = np.random.default_rng(seed), []
-        for start in range(0, n_boot, 250):  # in chunks, to bound the memory
-            parts.append(_figures(y, probs, bootstrap_weights(len(y), min(250, n_boot - start), rng, groups), melanoma))
+        parts = [_figures(y, probs, W, melanoma) for W in _weight_chunks(len(y), n_boot, seed, groups)]
         draws = {name: np.concatenate([p[0][name] for p in parts]) for name in point}
         m['ci'] = {name: _percentiles(draws[name], level) for name in HEADLINE + CALIBRATION if name in draws}
         f1 = _percentiles(np.concatenate([p[1]['f1'] for p in parts]), level)
@@ -630,9 +633,8 @@ def paired_difference(a: pd.DataFrame,  # prediction table of the first model (f
     melanoma = classes.index('mel') if 'mel' in classes else None
     groups = a.lesion_id.to_numpy() if 'lesion_id' in a else None
     point = {f: _figures(y, pa, np.ones((1, len(y))), melanoma)[0][f][0] - _figures(y, pb, np.ones((1, len(y))), melanoma)[0][f][0] for f in figures}
-    rng, draws = np.random.default_rng(seed), {f: [] for f in figures}
-    for start in range(0, n_boot, 250):
-        W = bootstrap_weights(len(y), min(250, n_boot - start), rng, groups)  # the same resamples for both models
+    draws = {f: [] for f in figures}
+    for W in _weight_chunks(len(y), n_boot, seed, groups):  # the same resamples for both models
         fa, fb = _figures(y, pa, W, melanoma)[0], _figures(y, pb, W, melanoma)[0]
         for f in figures: draws[f].append(fa[f] - fb[f])
     rows = []

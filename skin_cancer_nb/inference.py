@@ -122,7 +122,8 @@ def _metadata_of(images, csv, age, sex, site):
     if fields: raise ValueError("Give the metadata either as --metadata CSV or as --age/--sex/--site, not both.")
     table = pd.read_csv(csv, dtype={'image_id': str})  # ids such as 0012 stay text
     if 'image_id' not in table: raise ValueError(f"{csv} has no image_id column: it needs image_id (the file name without extension) and age, sex, localization.")
-    if not any(c in table for c in ('age', 'sex', 'localization')):
+    from skin_cancer_nb.metadata import METADATA_INPUTS
+    if not any(c in table for c in METADATA_INPUTS):
         raise ValueError(f"{csv} has none of the columns age, sex, localization: name its columns so (site is 'localization').")
     twice = table.image_id[table.image_id.duplicated()]
     if len(twice): raise ValueError(f"{csv} has more than one row for image_id {twice.iloc[0]!r}: keep one.")
@@ -130,7 +131,7 @@ def _metadata_of(images, csv, age, sex, site):
     ids = [Path(im).stem for im in images]
     lacking = [i for i in ids if i not in table.index]
     if lacking: raise ValueError(f"{csv} has no row for image_id {lacking[0]!r} ({len(lacking)} image(s) without one): add a row, with empty fields where unknown.")
-    return table.reindex(ids)[[c for c in ('age', 'sex', 'localization') if c in table]].reset_index(drop=True)
+    return table.reindex(ids)[[c for c in METADATA_INPUTS if c in table]].reset_index(drop=True)
 
 def predict_cli(model: str,  # a run folder or a .keras model file
                 images: list,  # image files to classify

@@ -337,7 +337,8 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
     if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
-    if metadata and isinstance(data, pd.DataFrame) and (lacking := [c for c in ('age', 'sex', 'localization') if c not in data]):
+    from skin_cancer_nb.metadata import METADATA_INPUTS
+    if metadata and isinstance(data, pd.DataFrame) and (lacking := [c for c in METADATA_INPUTS if c not in data]):
         raise ValueError(f"metadata=True needs the column(s) {', '.join(lacking)} in the data's table: load it with `load_metadata`, or train without metadata.")
     df = _manifest(data, val_frac, test_frac, seed, on_error)
     train_ds, plain_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed, metadata)
@@ -361,7 +362,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
                 from skin_cancer_nb.metadata import add_metadata
                 net = add_metadata(net, seed=seed)
         run.start()
-        df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (['age', 'sex', 'localization'] if metadata else [])].to_csv(run/'split.csv', index=False)
+        df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if metadata else [])].to_csv(run/'split.csv', index=False)
         if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
         if len(phases) == 1:
             _train_phase(net, spec, phases[0], run, (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
