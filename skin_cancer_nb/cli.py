@@ -87,6 +87,11 @@ def _forward(read_fd: int, write_fd: int):
                 if not _TF_NOISE.match(line.decode(errors='replace')): os.write(write_fd, line)
     finally: os.close(write_fd)
 
+def _writes_to_fd2(stream) -> bool:
+    "Whether a text stream writes to file descriptor 2 (a terminal's stderr), not to a notebook, a buffer or another file."
+    try: return stream.fileno() == 2
+    except (AttributeError, OSError, ValueError): return False  # io.UnsupportedOperation is an OSError and a ValueError
+
 @contextlib.contextmanager
 def _quiet_tensorflow(verbose: bool = False):
     "Keep TensorFlow's C++ and Python log noise off the terminal while a command runs; its errors and the package's lines come through."
@@ -100,8 +105,9 @@ def _quiet_tensorflow(verbose: bool = False):
     terminal = os.dup(2)  # Python writes here directly; only what C++ writes to descriptor 2 goes through the filter
     read_fd, write_fd = os.pipe()
     os.dup2(write_fd, 2); os.close(write_fd)
-    sys.stderr = io.TextIOWrapper(open(os.dup(terminal), 'wb', buffering=0), encoding=saved_stderr.encoding or 'utf-8',
-                                  errors='backslashreplace', line_buffering=True, write_through=True)
+    if _writes_to_fd2(saved_stderr):  # else Python's stderr goes elsewhere already (a notebook's cell output, a test's buffer): left there
+        sys.stderr = io.TextIOWrapper(open(os.dup(terminal), 'wb', buffering=0), encoding=saved_stderr.encoding or 'utf-8',
+                                      errors='backslashreplace', line_buffering=True, write_through=True)
     warnings.formatwarning = lambda message, category, *args, **kwargs: f'warning: {message}\n'
     forward = threading.Thread(target=_forward, args=(read_fd, os.dup(terminal)), daemon=True)  # the thread owns its copy
     forward.start()
@@ -110,6 +116,7 @@ def _quiet_tensorflow(verbose: bool = False):
         sys.stderr.flush()  # left open: a logging handler may hold it
         sys.stderr, warnings.formatwarning = saved_stderr, saved_format
         tf_logger.setLevel(saved_level)
+        os.environ.pop('TF_CPP_MIN_LOG_LEVEL', None)  # not set by the user (else no filter): the next command in this process filters too
         os.dup2(terminal, 2)  # the pipe's writer is closed here; a helper process (multiprocessing's resource tracker) may hold
         os.close(terminal)    # another copy until the interpreter exits, so the thread may go on forwarding its lines until then
         forward.join(timeout=0.5)

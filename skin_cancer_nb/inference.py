@@ -184,13 +184,24 @@ def export_model(model_or_path,  # a run folder, a .keras file or a Keras model
     (dest/'config.json').write_text(json.dumps(cfg, indent=2))
     return {k: v for k, v in out.items() if k in formats}
 
-def tflite_predict(path, images: np.ndarray) -> np.ndarray:
-    "Class probabilities of a batch of raw images from a TFLite model file."
-    interp = tf.lite.Interpreter(model_path=str(path))
-    inp, outp = interp.get_input_details()[0], interp.get_output_details()[0]
+def tflite_predict(path,  # a TFLite file from `export_model`
+                   images: np.ndarray,  # raw images at the model's size (n, height, width, 3)
+                   metadata=None,  # for a model with metadata: what `predict` takes (a table or dict); None: all missing
+                   batch_size: int = 32,  # images per call of the interpreter
+                  ) -> np.ndarray:
+    "Class probabilities of a batch of raw images from a TFLite model file (not temperature-scaled: the export's `config.json` has the temperature)."
+    from skin_cancer_nb.metadata import metadata_for
+    runner = tf.lite.Interpreter(model_path=str(path)).get_signature_runner()
+    names = list(runner.get_input_details())  # by name: a model with metadata has two inputs, in no fixed order
+    if 'metadata' not in names and metadata is not None:
+        raise ValueError(f"{path} was exported from a model trained without metadata: leave the metadata out, or export a run trained with --metadata.")
+    image_name = next(n for n in names if n != 'metadata')
+    feats = metadata_for(metadata, len(images)) if 'metadata' in names else None
     probs = []
-    for x in images:
-        interp.resize_tensor_input(inp['index'], (1, *x.shape)); interp.allocate_tensors()
-        interp.set_tensor(inp['index'], x[None].astype(inp['dtype'])); interp.invoke()
-        probs.append(interp.get_tensor(outp['index'])[0])
-    return np.stack(probs)
+    for i in range(0, len(images), batch_size):
+        inputs = {image_name: np.asarray(images[i:i + batch_size], 'float32')}
+        if feats is not None: inputs['metadata'] = feats[i:i + batch_size].astype('float32')
+        out = runner(**inputs)
+        probs.append(out[next(iter(out))])
+    if probs: return np.concatenate(probs)
+    return np.zeros((0, runner.get_output_details()[next(iter(runner.get_output_details()))]['shape'][-1]), 'float32')
