@@ -49,14 +49,13 @@ def build_demo(model,  # a run folder, a .keras file or a Keras model
               ):
     "A Gradio page (`gradio.Blocks`) that shows an uploaded image's class probabilities and Grad-CAM overlay."
     gr = _gradio()
-    from skin_cancer_nb.metadata import needs_metadata
+    from skin_cancer_nb.metadata import needs_metadata, metadata_fields
     from skin_cancer_nb.prep import SEXES, LOCALIZATIONS
     classifier = load_classifier(model)
     with_metadata = needs_metadata(classifier[0])
     def show(image, age=None, sex=None, site=None):
         if image is None: return None, None
-        fields = {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v not in (None, '')}
-        try: res = analyse(classifier, image, alpha, metadata=fields or None if with_metadata else None)
+        try: res = analyse(classifier, image, alpha, metadata=metadata_fields(age, sex, site) if with_metadata else None)
         except ValueError as e: raise gr.Error(str(e))
         return res['probabilities'], res['overlay']
     with gr.Blocks(title=title) as demo:

@@ -162,10 +162,11 @@ def plot_gradcam(model: keras.Model,  # the model to explain
                  alpha: float = 0.4,  # weight of the heatmap colours
                  ncols: int = 4,  # images per row (each with its overlay below it)
                  layer_name: str | None = None,  # the layer to explain; None: the last feature map
+                 metadata=None,  # for a model with metadata: the images' age, sex and site (`metadata.metadata_for`); None: all missing
                 ) -> plt.Figure:
     "Each image above its Grad-CAM overlay, with its title."
     images = np.asarray(images, 'float32')
-    heats = gradcam_heatmap(model, images, class_index, layer_name)
+    heats = gradcam_heatmap(model, images, class_index, layer_name, metadata=metadata)
     ncols = min(ncols, len(images))
     nrows = math.ceil(len(images) / ncols)
     fig, axs = plt.subplots(2*nrows, ncols, figsize=(2.4*ncols, 3.9*nrows), squeeze=False)
@@ -271,16 +272,22 @@ def gradcam_cli(model: str,  # a .keras model file or a run folder
                 class_index: int | None = None,  # the class to explain (0-6); the predicted class when omitted
                 layer: str | None = None,  # the layer to explain; the last feature map when omitted
                 alpha: float = 0.4,  # weight of the heatmap colours
+                age: float | None = None,  # for a model trained with metadata: the patient's age in years
+                sex: str | None = None,  # for a model trained with metadata: female, male or unknown
+                site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
                ):
     "Write a Grad-CAM overlay of one image: where the model looked for its prediction (or for --class-index)."
     from skin_cancer_nb.prep import load_image
+    from skin_cancer_nb.metadata import metadata_fields, needs_metadata
     net, config = _load(model)
+    metadata = metadata_fields(age, sex, site)
     classes = config.get('classes', CLASSES)
     if class_index is not None and not 0 <= class_index < len(classes):
         raise ValueError(f"--class-index {class_index} is outside 0..{len(classes) - 1} ({', '.join(classes)}).")
     if not Path(image).is_file(): raise FileNotFoundError(f"No image at {image}.")
     x = load_image(image, _input_size(net), config.get('interpolation', 'bilinear'))
-    fig = gradcam_figure(net, x, class_index, layer, classes, alpha)
+    fig = gradcam_figure(net, x, class_index, layer, classes, alpha, metadata=metadata)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=100); plt.close(fig)
-    print(f'{out}: {fig._suptitle.get_text()}')
+    unknown = '; no metadata given: age, sex and site taken as unknown' if needs_metadata(net) and metadata is None else ''
+    print(f'{out}: {fig._suptitle.get_text()}{unknown}')

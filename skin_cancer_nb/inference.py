@@ -117,12 +117,12 @@ def _to_json(rows): return json.dumps(rows, indent=2)
 
 def _metadata_of(images, csv, age, sex, site):
     "What the command line was told of the images' metadata: a table aligned with `images`, or None."
-    fields = {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v is not None}
+    from skin_cancer_nb.metadata import METADATA_INPUTS, metadata_fields
+    fields = metadata_fields(age, sex, site)
     if csv is None: return pd.DataFrame([fields] * len(images)) if fields else None
     if fields: raise ValueError("Give the metadata either as --metadata CSV or as --age/--sex/--site, not both.")
     table = pd.read_csv(csv, dtype={'image_id': str})  # ids such as 0012 stay text
     if 'image_id' not in table: raise ValueError(f"{csv} has no image_id column: it needs image_id (the file name without extension) and age, sex, localization.")
-    from skin_cancer_nb.metadata import METADATA_INPUTS
     if not any(c in table for c in METADATA_INPUTS):
         raise ValueError(f"{csv} has none of the columns age, sex, localization: name its columns so (site is 'localization').")
     twice = table.image_id[table.image_id.duplicated()]

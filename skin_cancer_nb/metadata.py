@@ -13,7 +13,7 @@ from .prep import METADATA_FEATURES, SEXES, LOCALIZATIONS, metadata_features
 
 # %% auto #0
 __all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'needs_metadata', 'image_input', 'metadata_for',
-           'model_inputs', 'fit_metadata_baseline', 'metadata_baseline_predictions']
+           'model_inputs', 'metadata_fields', 'fit_metadata_baseline', 'metadata_baseline_predictions']
 
 # %% ../nbs/03c_metadata.ipynb #f2915b13
 METADATA_INPUTS = ('age', 'sex', 'localization')  # the columns a metadata model reads; never dx_type, which records how the diagnosis was made
@@ -93,6 +93,13 @@ def model_inputs(model: keras.Model,  # the model to feed
         if metadata is not None: raise ValueError(f"Model {model.name!r} was trained without metadata: leave the metadata out, or use a run trained with --metadata.")
         return images
     return {'image': images, 'metadata': metadata_for(metadata, len(images))}
+
+def metadata_fields(age=None,  # the patient's age in years
+                    sex=None,  # female, male or unknown
+                    site=None,  # the body site (`localization`), e.g. back
+                   ) -> dict | None:
+    "One image's fields as a form or the command line gives them (`--age`, `--sex`, `--site`), for `metadata_for`; None where none was given."
+    return {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v is not None and v != ''} or None
 
 # %% ../nbs/03c_metadata.ipynb #6ad13c2d
 def fit_metadata_baseline(train: pd.DataFrame,  # the training images: age, sex, localization and dx
