@@ -230,7 +230,14 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
                           with_metadata=needs_metadata(model))
         return ds, data.reset_index(drop=True)
     if isinstance(data, (tuple, list)) and len(data) == 2:
-        return tf.data.Dataset.from_tensor_slices((np.asarray(data[0], 'float32'), np.asarray(data[1]))).batch(batch_size), None
+        from skin_cancer_nb.metadata import model_inputs, needs_metadata
+        x = data[0]
+        if isinstance(x, dict):  # {'image', 'metadata'}: images and their encoded metadata (`metadata.metadata_for`)
+            if not needs_metadata(model): raise ValueError(f"Model {model.name!r} was trained without metadata: give its images alone, not a dict with metadata.")
+            x = {k: x[k] for k in ('image', 'metadata')}
+        else: x = model_inputs(model, np.asarray(x, 'float32'))  # for a model with metadata, every field missing
+        x = tf.nest.map_structure(lambda v: np.asarray(v, 'float32'), x)
+        return tf.data.Dataset.from_tensor_slices((x, np.asarray(data[1]))).batch(batch_size), None
     if isinstance(data, tf.data.Dataset): return data, None
     raise TypeError(f"Cannot evaluate on a {type(data).__name__}: give a tf.data.Dataset of (images, labels) batches, "
                     "a pair (images, labels) or a table with `path` and `dx`.")
@@ -257,7 +264,7 @@ def probabilities(predictions: pd.DataFrame) -> np.ndarray:
 
 # %% ../nbs/20_evaluation.ipynb #048f0eaa
 def predict(model,  # a Keras model that takes raw images and returns class probabilities
-            data,  # tf.data.Dataset of (images, labels) batches, (images, labels) arrays, or a table with `path` and `dx`
+            data,  # tf.data.Dataset of (images, labels) batches, (images, labels) arrays (images as {'image', 'metadata'} for a model with metadata), or a table with `path` and `dx`
             tta: bool = False,  # test-time augmentation: average over the image and its flips
             batch_size: int = 32,  # images per batch (for arrays and tables)
             interpolation: str = 'bilinear',  # how a table's images are resized: as the model was trained
