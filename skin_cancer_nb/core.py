@@ -12,7 +12,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'seed_everything',
            'Hardware', 'detect_hardware', 'get_strategy', 'split_cpu', 'mixed_precision_policy', 'set_mixed_precision',
-           'versions', 'WeightsUnavailableError', 'keras_cache_dir']
+           'versions', 'WeightsUnavailableError', 'keras_cache_dir', 'cpu_count']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -181,3 +181,8 @@ class WeightsUnavailableError(RuntimeError):
 def keras_cache_dir() -> Path:
     "The folder where Keras keeps downloaded weights: $KERAS_HOME/models, or ~/.keras/models."
     return Path(os.environ.get('KERAS_HOME', Path.home()/'.keras')).expanduser()/'models'
+
+def cpu_count() -> int:
+    "The CPU cores this process may run on (its affinity: a container's or `taskset`'s share), not all the machine has."
+    try: return len(os.sched_getaffinity(0)) or 1
+    except AttributeError: return os.cpu_count() or 1  # macOS and Windows have no affinity call

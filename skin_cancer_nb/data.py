@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from PIL import Image
 from tqdm.auto import tqdm
-from .core import CLASSES
+from .core import CLASSES, cpu_count
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'CHECK_CACHE',
@@ -78,7 +78,7 @@ def image_problems(paths,  # image files
     except ValueError: memo = {}
     known = lambda p: (m := memo.get(p)) is not None and m[:2] == _stamp(p) and (m[2] or not decode)
     todo = [p for p in dict.fromkeys(paths) if not known(p)]
-    with ThreadPoolExecutor(min(16, 4 * (os.cpu_count() or 1))) as ex:
+    with ThreadPoolExecutor(min(16, 4 * cpu_count())) as ex:
         found = list(tqdm(ex.map(lambda p: image_problem(p, decode), todo), total=len(todo), desc='checking images',
                           unit='image', leave=False, disable=len(todo) < 2000))
     for p, why in zip(todo, found): memo[p] = [*(_stamp(p) or [None, None]), decode, why]
@@ -426,7 +426,7 @@ def make_synthetic_ham10000(dest,  # folder to write the twin to (created)
         jobs = [j for j in jobs if not (dest/j[3]/f'{j[1]}.jpg').exists()]  # a finished twin: only missing images are drawn
         if not jobs: return dest
     for d in IMAGE_DIRS + ([d.lower() for d in IMAGE_DIRS] if lowercase_copies else []): (dest/d).mkdir(parents=True, exist_ok=True)
-    if workers is None: workers = min(os.cpu_count() or 1, 8) if len(jobs)*image_size[0]*image_size[1] > 3e7 else 1
+    if workers is None: workers = min(cpu_count(), 8) if len(jobs)*image_size[0]*image_size[1] > 3e7 else 1
     chunks = [jobs[i:i + 16] for i in range(0, len(jobs), 16)]
     args = (str(dest), seed, tuple(image_size), lowercase_copies)
     with tqdm(total=len(jobs), desc='synthetic images', disable=not progress, unit='img') as bar:

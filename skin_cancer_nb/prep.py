@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import tensorflow as tf
 import keras
-from .core import CLASSES, class_index, parse_image_size
+from .core import CLASSES, class_index, parse_image_size, cpu_count
 from .data import load_metadata
 
 # %% auto #0
@@ -468,5 +468,5 @@ def benchmark_pipeline(df: pd.DataFrame,  # table with path and dx
     out = pd.DataFrame(rows, columns=['task', 'loader', 'epoch', 'images_per_s'])
     out['vs_seeds'] = out.images_per_s / out.task.map(out[out.epoch == 'every'].set_index('task').images_per_s)
     out = out.round({'images_per_s': 1, 'vs_seeds': 2})
-    out.attrs = {'n_images': len(df), 'image_size': size, 'batch_size': batch_size, 'cpus': os.cpu_count()}
+    out.attrs = {'n_images': len(df), 'image_size': size, 'batch_size': batch_size, 'cpus': cpu_count()}
     return out
