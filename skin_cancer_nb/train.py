@@ -240,7 +240,8 @@ def save_for_inference(model: keras.Model,  # a trained model
 
 # %% ../nbs/04_training.ipynb #52fa49df
 def _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla) -> dict:
-    return dict(model=model.name, input_shape=list(model.input_shape[1:]), params=model.count_params(), epochs=epochs,
+    from skin_cancer_nb.metadata import image_input  # a model with metadata has two inputs: the image's is recorded
+    return dict(model=model.name, input_shape=list(image_input(model).shape[1:]), params=model.count_params(), epochs=epochs,
                 optimizer=optimizer if isinstance(optimizer, str) else type(optimizer).__name__.lower(), lr=lr,
                 lr_schedule=lr_schedule, class_weight=class_weight, steps_per_epoch=steps_per_epoch, patience=patience,
                 dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer), xla=xla, replicas=model.distribute_strategy.num_replicas_in_sync,
