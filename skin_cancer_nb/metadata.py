@@ -12,8 +12,8 @@ from .core import CLASSES
 from .prep import METADATA_FEATURES, SEXES, LOCALIZATIONS, metadata_features
 
 # %% auto #0
-__all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'needs_metadata', 'image_input', 'metadata_for',
-           'model_inputs', 'metadata_fields', 'fit_metadata_baseline', 'metadata_baseline_predictions']
+__all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'metadata_top', 'needs_metadata', 'image_input',
+           'metadata_for', 'model_inputs', 'metadata_fields', 'fit_metadata_baseline', 'metadata_baseline_predictions']
 
 # %% ../nbs/03c_metadata.ipynb #f2915b13
 METADATA_INPUTS = ('age', 'sex', 'localization')  # the columns a metadata model reads; never dx_type, which records how the diagnosis was made
@@ -52,6 +52,14 @@ def add_metadata(model: keras.Model,  # an image model whose softmax is its laye
     out = keras.layers.Dense(model.output.shape[-1], activation='softmax', dtype='float32', name='predictions')(x)
     return keras.Model({'image': model.inputs[0], 'metadata': metadata}, out, name=model.name)
 
+def metadata_top(model: keras.Model,  # a model from `add_metadata`
+                 features,  # what its image head gives the fusion (the input of the image model's softmax), on new inputs
+                 metadata,  # its metadata input, on new inputs
+                ):
+    "The top of `model` (metadata branch, fusion, softmax) called on new tensors, sharing its layers: for its head alone, on cached features."
+    for layer in [l for l in model.layers if l.name.startswith('head_meta_')]: metadata = layer(metadata)  # in the model's order
+    return model.get_layer('predictions')(model.get_layer('head_fusion')([features, metadata]))
+
 def needs_metadata(model: keras.Model) -> bool:
     "Whether `model` takes metadata beside the image (a model from `add_metadata`)."
     try: inputs = model.input
@@ -59,8 +67,9 @@ def needs_metadata(model: keras.Model) -> bool:
     return isinstance(inputs, dict) and 'metadata' in inputs
 
 def image_input(model: keras.Model):
-    "The model's image input (its only input, or the 'image' one of a model with metadata)."
-    return model.input['image'] if isinstance(model.input, dict) else model.inputs[0]
+    "The model's image input: its only input, or the one beside the metadata ('image'; 'features' for a head on cached features)."
+    if not isinstance(model.input, dict): return model.inputs[0]
+    return model.input['image'] if 'image' in model.input else next(v for k, v in model.input.items() if k != 'metadata')
 
 # %% ../nbs/03c_metadata.ipynb #7145a9b9
 def metadata_for(metadata,  # None, a DataFrame (age, sex, localization; one row per image) or a dict of one image's fields

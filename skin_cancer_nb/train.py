@@ -333,8 +333,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     phases = recipe(spec, weights, epochs, lr, head_epochs, fine_epochs, unfreeze, fine_lr)
     if feature_cache is True and s['imbalance'] == 'balanced':
         raise ValueError("feature_cache=True needs every training image once an epoch: pass an imbalance other than 'balanced'.")
-    if feature_cache is True and metadata: raise ValueError("feature_cache=True caches image features alone: a model with metadata trains its head on images.")
-    feature_cache = s['imbalance'] != 'balanced' and not metadata if feature_cache == 'auto' else bool(feature_cache)
+    feature_cache = s['imbalance'] != 'balanced' if feature_cache == 'auto' else bool(feature_cache)
     size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
     if run.status == 'finished': run.start()  # refused before any work
     seed_everything(seed)
@@ -434,15 +433,17 @@ def extract_features(extractor: keras.Model,  # from images to features (a model
                      ds,  # finite batches of (images, labels), without augmentation
                      eager: bool = False,  # run eagerly (no graph tracing: quicker for a few batches)
                     ) -> tuple:
-    "The features of every image of `ds` and their labels: (features (n, ...) float32, labels)."
+    "The features of every image of `ds` and their labels: (features (n, ...) float32, labels); with metadata, ({'features', 'metadata'}, labels)."
     if int(ds.cardinality()) < 0: raise ValueError("The dataset repeats forever (or its length is unknown): extract features from one pass over the images.")
-    feats, labels = [], []
+    feats, metadata, labels = [], [], []
     for x, y in ds:
+        if isinstance(x, dict): metadata.append(np.asarray(x['metadata'], 'float32')); x = x['image']  # the metadata pass through
         feats.append(np.asarray(extractor(x, training=False) if eager else extractor.predict_on_batch(x), 'float32'))
         labels.append(np.asarray(y))
-    return np.concatenate(feats), np.concatenate(labels)
+    feats = np.concatenate(feats)
+    return ({'features': feats, 'metadata': np.concatenate(metadata)} if metadata else feats), np.concatenate(labels)
 
-def feature_dataset(features: np.ndarray,  # from `extract_features`
+def feature_dataset(features,  # from `extract_features`: an array, or {'features', 'metadata'}
                     labels: np.ndarray,  # from `extract_features`
                     batch_size: int = 32,  # features per batch
                     shuffle: bool = False,  # reshuffle every epoch (for training)

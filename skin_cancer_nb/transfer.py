@@ -259,11 +259,17 @@ for _bb in BACKBONES.values():
 # %% ../nbs/06_transfer_learning.ipynb #15eb9a83
 def feature_extractor(model: keras.Model) -> keras.Model:
     "The model from raw images to the pooled backbone features that the head starts from (`head_pool`)."
-    return keras.Model(model.inputs, model.get_layer('head_pool').output, name=f'{model.name}_features')
+    from skin_cancer_nb.metadata import image_input
+    return keras.Model(image_input(model), model.get_layer('head_pool').output, name=f'{model.name}_features')
 
 def head_model(model: keras.Model) -> keras.Model:
-    "The head of a transfer model as a model of the pooled features; it shares the head's layers, so training it trains `model`."
-    pool = model.get_layer('head_pool')
+    "The head of a transfer model as a model of the pooled features (and the metadata, for a model with metadata); it shares the head's layers, so training it trains `model`."
+    from skin_cancer_nb.metadata import needs_metadata, metadata_top
+    pool, fused = model.get_layer('head_pool'), needs_metadata(model)
     x = inputs = keras.Input(pool.output.shape[1:], name='features')
-    for layer in head_layers(model)[1:]: x = layer(x)
-    return keras.Model(inputs, x, name=f'{model.name}_head')
+    for layer in head_layers(model)[1:]:
+        if fused and (layer.name.startswith('head_meta_') or layer.name in ('head_fusion', 'predictions')): continue  # the top add_metadata made
+        x = layer(x)
+    if not fused: return keras.Model(inputs, x, name=f'{model.name}_head')
+    metadata = keras.Input(model.input['metadata'].shape[1:], name='metadata')
+    return keras.Model({'features': inputs, 'metadata': metadata}, metadata_top(model, x, metadata), name=f'{model.name}_head')
