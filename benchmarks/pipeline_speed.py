@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     finally:
         if tmp: shutil.rmtree(tmp)
     v = versions()
-    print(f"{datetime.date.today()}  {os.cpu_count()} CPU(s): {cpu_model()}  load average before: {load:.2f}")
+    print(f"{datetime.date.today()}  {table.attrs['cpus']} CPU(s): {cpu_model()}  load average before: {load:.2f}")
     print(f"TensorFlow {v.get('tensorflow') or v.get('tensorflow-cpu')}, Keras {v.get('keras')}; {table.attrs['n_images']} "
           f"synthetic 600x450 JPEGs -> {args.size}x{args.size}, batches of {args.batch_size}, median of {args.repeats}\n")
     print(table.to_string(index=False))

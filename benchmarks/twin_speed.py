@@ -7,7 +7,7 @@ process, and this checkout's with one process per CPU core. Prints images/s and 
     python benchmarks/twin_speed.py [--n-images 200] [--baseline eed4c84]
 """
 from __future__ import annotations
-import argparse, datetime, importlib.util, os, platform, shutil, subprocess, sys, tempfile, time
+import argparse, datetime, importlib.util, platform, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 
 
@@ -28,19 +28,20 @@ def main(argv=None) -> int:
     p.add_argument('--baseline', default='eed4c84', help='git revision whose drawing is the baseline')
     args = p.parse_args(argv)
     from skin_cancer_nb import data
+    from skin_cancer_nb.core import cpu_count
     tmp = Path(tempfile.mkdtemp(prefix='twin_speed_'))
     try:
         old = baseline_module(args.baseline, tmp)
         ways = {f'{args.baseline} (1 process)': lambda d: old.make_synthetic_ham10000(d, args.n_images, progress=False),
                 'this checkout, 1 process': lambda d: data.make_synthetic_ham10000(d, args.n_images, progress=False, workers=1),
-                f'this checkout, {os.cpu_count()} processes': lambda d: data.make_synthetic_ham10000(d, args.n_images, progress=False,
-                                                                                                   workers=os.cpu_count())}
+                f'this checkout, {cpu_count()} processes': lambda d: data.make_synthetic_ham10000(d, args.n_images, progress=False,
+                                                                                                   workers=cpu_count())}
         rows = []
         for i, (name, draw) in enumerate(ways.items()):
             t0 = time.perf_counter(); draw(tmp/f'twin{i}'); s = time.perf_counter() - t0
             rows.append((name, len(list((tmp/f'twin{i}').glob('HAM10000_images_part_*/*.jpg'))), s))
     finally: shutil.rmtree(tmp)
-    print(f"{datetime.date.today()}  {os.cpu_count()} CPU(s): {platform.processor() or platform.machine()}, Python {sys.version.split()[0]}")
+    print(f"{datetime.date.today()}  {cpu_count()} CPU(s): {platform.processor() or platform.machine()}, Python {sys.version.split()[0]}")
     print(f"{'drawing':<32}{'images':>8}{'seconds':>9}{'images/s':>10}{'vs baseline':>13}")
     for name, n, s in rows: print(f"{name:<32}{n:>8}{s:>9.1f}{n/s:>10.1f}{(n/s)/(rows[0][1]/rows[0][2]):>12.1f}x")
     return 0

@@ -97,12 +97,13 @@ def _quiet_tensorflow(verbose: bool = False):
     "Keep TensorFlow's C++ and Python log noise off the terminal while a command runs; its errors and the package's lines come through."
     if verbose or 'TF_CPP_MIN_LOG_LEVEL' in os.environ or os.environ.get('SKIN_CANCER_NB_DEBUG'): yield; return
     import io, logging, threading, warnings
+    try: terminal = os.dup(2)  # Python writes here directly; only what C++ writes to descriptor 2 goes through the filter
+    except OSError: yield; return  # no descriptor 2 (closed, as under pythonw): nothing reaches a terminal to filter
+    if sys.stderr is not None: sys.stderr.flush()
     os.environ['TF_CPP_MIN_LOG_LEVEL'] = '2'  # what TensorFlow still honours of it: its own info and warning lines
     tf_logger = logging.getLogger('tensorflow')
     saved_stderr, saved_format, saved_level = sys.stderr, warnings.formatwarning, tf_logger.level
     tf_logger.setLevel(logging.ERROR)  # e.g. its hints about retracing
-    sys.stderr.flush()
-    terminal = os.dup(2)  # Python writes here directly; only what C++ writes to descriptor 2 goes through the filter
     read_fd, write_fd = os.pipe()
     os.dup2(write_fd, 2); os.close(write_fd)
     if _writes_to_fd2(saved_stderr):  # else Python's stderr goes elsewhere already (a notebook's cell output, a test's buffer): left there
@@ -113,7 +114,7 @@ def _quiet_tensorflow(verbose: bool = False):
     forward.start()
     try: yield
     finally:
-        sys.stderr.flush()  # left open: a logging handler may hold it
+        if sys.stderr is not None: sys.stderr.flush()  # left open: a logging handler may hold it
         sys.stderr, warnings.formatwarning = saved_stderr, saved_format
         tf_logger.setLevel(saved_level)
         os.environ.pop('TF_CPP_MIN_LOG_LEVEL', None)  # not set by the user (else no filter): the next command in this process filters too

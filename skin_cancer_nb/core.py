@@ -183,6 +183,6 @@ def keras_cache_dir() -> Path:
     return Path(os.environ.get('KERAS_HOME', Path.home()/'.keras')).expanduser()/'models'
 
 def cpu_count() -> int:
-    "The CPU cores this process may run on (its affinity: a container's or `taskset`'s share), not all the machine has."
+    "The CPU cores this process may run on (its affinity, as `taskset` or a container's cpuset sets it), not all the machine has; a CPU quota (`docker --cpus`) is not seen."
     try: return len(os.sched_getaffinity(0)) or 1
     except AttributeError: return os.cpu_count() or 1  # macOS and Windows have no affinity call

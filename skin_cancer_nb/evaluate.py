@@ -232,9 +232,10 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
     if isinstance(data, (tuple, list)) and len(data) == 2:
         from skin_cancer_nb.metadata import model_inputs, needs_metadata
         x = data[0]
-        if isinstance(x, dict):  # {'image', 'metadata'}: images and their encoded metadata (`metadata.metadata_for`)
+        if isinstance(x, dict):  # {'image', 'metadata'}: images and their metadata, encoded (`metadata.metadata_for`) or as a table
             if not needs_metadata(model): raise ValueError(f"Model {model.name!r} was trained without metadata: give its images alone, not a dict with metadata.")
-            x = {k: x[k] for k in ('image', 'metadata')}
+            if set(x) != {'image', 'metadata'}: raise ValueError(f"Give the images as {{'image': ..., 'metadata': ...}}, not with the keys {sorted(x)}.")
+            x = model_inputs(model, np.asarray(x['image'], 'float32'), x['metadata']) if isinstance(x['metadata'], (pd.DataFrame, dict)) else x
         else: x = model_inputs(model, np.asarray(x, 'float32'))  # for a model with metadata, every field missing
         x = tf.nest.map_structure(lambda v: np.asarray(v, 'float32'), x)
         return tf.data.Dataset.from_tensor_slices((x, np.asarray(data[1]))).batch(batch_size), None
@@ -291,7 +292,7 @@ def prediction_metrics(predictions: pd.DataFrame,  # from `predict`
     return classification_metrics(predictions.y_true, probabilities(predictions), classes, n_boot, seed, groups)
 
 def evaluate(model,  # a Keras model that takes raw images and returns class probabilities
-             data,  # tf.data.Dataset of (images, labels) batches, (images, labels) arrays, or a table with `path` and `dx`
+             data,  # tf.data.Dataset of (images, labels) batches, (images, labels) arrays (images as {'image', 'metadata'} for a model with metadata), or a table with `path` and `dx`
              tta: bool = False,  # test-time augmentation: average over the image and its flips
              n_boot: int = 1000,  # bootstrap draws for the confidence intervals
              seed: int = 0,  # seed of the bootstrap

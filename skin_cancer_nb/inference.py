@@ -196,6 +196,7 @@ def tflite_predict(path,  # a TFLite file from `export_model`
     if 'metadata' not in names and metadata is not None:
         raise ValueError(f"{path} was exported from a model trained without metadata: leave the metadata out, or export a run trained with --metadata.")
     image_name = next(n for n in names if n != 'metadata')
+    if isinstance(metadata, dict): metadata = pd.DataFrame([metadata] * len(images))  # one dict: the same fields for every image, as in `predict`
     feats = metadata_for(metadata, len(images)) if 'metadata' in names else None
     probs = []
     for i in range(0, len(images), batch_size):

@@ -391,7 +391,8 @@ def _train_phase(net, spec, phase, run: RunDir, train_data, val_ds, steps, featu
     "Train `net` for one phase into `run` (or load the phase's result, when it is finished); returns the weights it ends with."
     trainable = spec.set_trainable(net, phase.trainable)
     done = run.status == 'finished'
-    on_features = (run.config.get('feature_cache', False) if done else feature_cache) and phase.trainable == 'head' and spec.head_split is not None
+    started = 'feature_cache' in run.config  # a phase that began records how it trains: a resumed one goes on the same way
+    on_features = (run.config['feature_cache'] if started else feature_cache) and phase.trainable == 'head' and spec.head_split is not None
     (train_ds, plain_ds), t0 = train_data, time.perf_counter()  # the training images augmented, and as they are
     fit, tr, va, steps_ = net, train_ds, val_ds, steps
     if on_features:
