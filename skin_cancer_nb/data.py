@@ -5,7 +5,7 @@
 # %% ../nbs/01_data.ipynb #b7d19469
 from __future__ import annotations
 import hashlib, io, json, os, socket, warnings, zipfile
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -411,7 +411,7 @@ def make_synthetic_ham10000(dest,  # folder to write the twin to (created)
                             image_size: tuple = (600, 450),  # (width, height) of each JPEG; HAM10000's is 600x450
                             lowercase_copies: bool = True,  # also write the lower-case duplicate folders, as Kaggle's archive has
                             progress: bool = True,  # show a progress bar
-                            workers: int | None = None,  # processes that draw the images; None: one per CPU core for a large twin
+                            workers: int | None = None,  # threads that draw the images; None: one per CPU core (at most 8)
                            ) -> Path:
     "Write a synthetic HAM10000 twin in the Kaggle layout to `dest`; returns `dest`."
     dest = Path(dest).expanduser()
@@ -426,19 +426,16 @@ def make_synthetic_ham10000(dest,  # folder to write the twin to (created)
         jobs = [j for j in jobs if not (dest/j[3]/f'{j[1]}.jpg').exists()]  # a finished twin: only missing images are drawn
         if not jobs: return dest
     for d in IMAGE_DIRS + ([d.lower() for d in IMAGE_DIRS] if lowercase_copies else []): (dest/d).mkdir(parents=True, exist_ok=True)
-    if workers is None: workers = min(cpu_count(), 8) if len(jobs)*image_size[0]*image_size[1] > 3e7 else 1
+    if workers is None: workers = min(cpu_count(), 8)
     chunks = [jobs[i:i + 16] for i in range(0, len(jobs), 16)]
-    args = (str(dest), seed, tuple(image_size), lowercase_copies)
+    draw = partial(_draw_twin_images, str(dest), seed=seed, image_size=tuple(image_size), lowercase_copies=lowercase_copies)
     with tqdm(total=len(jobs), desc='synthetic images', disable=not progress, unit='img') as bar:
-        if workers <= 1:
-            for chunk in chunks: bar.update(_draw_twin_images(args[0], chunk, *args[1:]))
-        else:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-            from skin_cancer_nb.data import _draw_twin_images as draw  # by its module's name, which a new process can import
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) as pool:
-                for done in as_completed([pool.submit(draw, args[0], chunk, *args[1:]) for chunk in chunks]):
-                    bar.update(done.result())
+        if workers <= 1 or len(chunks) == 1:
+            for chunk in chunks: bar.update(draw(chunk))
+        else:  # threads: NumPy's array work and the JPEG encoder release the GIL; no process to start, no __main__ guard needed
+            from concurrent.futures import ThreadPoolExecutor, as_completed
+            with ThreadPoolExecutor(workers) as pool:
+                for done in as_completed([pool.submit(draw, chunk) for chunk in chunks]): bar.update(done.result())
     df.to_csv(dest/METADATA_FILE, index=False)
     stamp.write_text(json.dumps(spec))
     return dest
