@@ -82,14 +82,15 @@ def metadata_for(metadata,  # None, a DataFrame (age, sex, localization; one row
     if not any(c in df for c in METADATA_INPUTS):  # e.g. a column named 'site': not read, so it must not pass for "nothing known"
         raise ValueError(f"The metadata has none of the columns {', '.join(METADATA_INPUTS)} (it has {', '.join(map(str, df.columns))}): name them so.")
     df = df.reindex(columns=list(METADATA_INPUTS))  # the three fields (any of them may be absent); other columns, dx_type among them, are not read
+    row = (lambda i: '') if len(df.astype(str).drop_duplicates()) <= 1 else (lambda i: f'Row {i + 1}: ')  # one set of fields (a form, --age/--sex/--site): no row to name
     blank = lambda v: v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip())
     age = pd.to_numeric(df.age.map(lambda v: np.nan if blank(v) else v), errors='coerce')
     for i, (given, a) in enumerate(zip(df.age, age)):
-        if not blank(given) and not (0 <= a <= 120): raise ValueError(f"Row {i + 1}: age {given!r} is not a number of years from 0 to 120 (leave it empty if unknown).")
+        if not blank(given) and not (0 <= a <= 120): raise ValueError(f"{row(i)}age {given!r} is not a number of years from 0 to 120 (leave it empty if unknown).")
     for col, vocab in (('sex', SEXES), ('localization', LOCALIZATIONS)):
         values = df[col].map(lambda v: 'unknown' if blank(v) else str(v).strip().lower())
         bad = [(i, v) for i, v in enumerate(values) if v not in vocab]
-        if bad: raise ValueError(f"Row {bad[0][0] + 1}: {col} {bad[0][1]!r} is not one of {', '.join(vocab)} (leave it empty if unknown).")
+        if bad: raise ValueError(f"{row(bad[0][0])}{col} {bad[0][1]!r} is not one of {', '.join(vocab)} (leave it empty if unknown).")
         df[col] = values
     return metadata_features(df.assign(age=age))
 
