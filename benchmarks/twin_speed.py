@@ -2,7 +2,8 @@
 
 Draws the same number of 600x450 twin images (JPEG-encoded and written, lower-case copies included) four ways: the
 earlier revision's `make_synthetic_ham10000` (read from git, one process, as it drew), the revision that drew with a pool
-of processes (one per CPU core, started by spawning), and this checkout's, with one thread and with one thread per CPU
+of processes (one per CPU core, started by spawning; its processes import this checkout's `_draw_twin_images`, the
+same drawing as that revision's until the drawing changes), and this checkout's, with one thread and with one thread per CPU
 core. Prints images/s and each rate over the baseline's.
 
     python benchmarks/twin_speed.py [--n-images 200] [--baseline eed4c84] [--processes b692337]

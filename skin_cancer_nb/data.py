@@ -432,10 +432,14 @@ def make_synthetic_ham10000(dest,  # folder to write the twin to (created)
     with tqdm(total=len(jobs), desc='synthetic images', disable=not progress, unit='img') as bar:
         if workers <= 1 or len(chunks) == 1:
             for chunk in chunks: bar.update(draw(chunk))
-        else:  # threads: NumPy's array work and the JPEG encoder release the GIL; no process to start, no __main__ guard needed
+        else:  # threads: NumPy's array arithmetic releases the GIL; no process to start, no __main__ guard needed
             from concurrent.futures import ThreadPoolExecutor, as_completed
-            with ThreadPoolExecutor(workers) as pool:
+            pool = ThreadPoolExecutor(workers)
+            try:
                 for done in as_completed([pool.submit(draw, chunk) for chunk in chunks]): bar.update(done.result())
+            except BaseException:  # an error or Ctrl-C: the chunks not yet begun are dropped, not drawn first
+                pool.shutdown(wait=True, cancel_futures=True); raise
+            pool.shutdown()
     df.to_csv(dest/METADATA_FILE, index=False)
     stamp.write_text(json.dumps(spec))
     return dest
