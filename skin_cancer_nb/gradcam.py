@@ -278,7 +278,7 @@ def gradcam_cli(model: str,  # a .keras model file or a run folder
                ):
     "Write a Grad-CAM overlay of one image: where the model looked for its prediction (or for --class-index)."
     from skin_cancer_nb.prep import load_image
-    from skin_cancer_nb.metadata import metadata_fields, needs_metadata
+    from skin_cancer_nb.metadata import metadata_fields, missing_note
     net, config = _load(model)
     metadata = metadata_fields(age, sex, site)
     classes = config.get('classes', CLASSES)
@@ -289,5 +289,5 @@ def gradcam_cli(model: str,  # a .keras model file or a run folder
     fig = gradcam_figure(net, x, class_index, layer, classes, alpha, metadata=metadata)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=100); plt.close(fig)
-    unknown = '; no metadata given: age, sex and site taken as unknown' if needs_metadata(net) and metadata is None else ''
-    print(f'{out}: {fig._suptitle.get_text()}{unknown}')
+    note = missing_note(net, metadata)
+    print(f'{out}: {fig._suptitle.get_text()}' + (f'; {note}' if note else ''))

@@ -82,10 +82,10 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
     classes = cfg['classes']
     probs = np.full((len(images), len(classes)), np.nan)
     if metadata is not None:
-        from skin_cancer_nb.metadata import metadata_for
-        if isinstance(metadata, dict): metadata = pd.DataFrame([metadata] * len(images))
+        from skin_cancer_nb.metadata import metadata_for, metadata_rows
+        metadata = metadata_rows(metadata, len(images))
         metadata_for(metadata, len(images))  # checked whole, so an error names the row the user wrote
-        metadata = pd.DataFrame(metadata).reset_index(drop=True).iloc[ok]
+        metadata = metadata.iloc[ok]
     if len(ok): probs[ok] = classify(model, cfg, batch, tta, batch_size, metadata)
     out = pd.DataFrame({'image': [str(im) if isinstance(im, (str, Path)) else f'array {i}' for i, im in enumerate(images)]})
     for j, c in enumerate(classes): out[c] = probs[:, j]
@@ -145,12 +145,12 @@ def predict_cli(model: str,  # a run folder or a .keras model file
                 site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
-    from skin_cancer_nb.metadata import needs_metadata
+    from skin_cancer_nb.metadata import missing_note
     m, cfg = load_classifier(model)
     meta = _metadata_of(images, metadata, age, sex, site)
     pred = predict((m, cfg), images, tta=tta, metadata=meta)  # with the run's temperature
     calibrated = 'calibrated' if cfg.get('temperature') is not None else 'not calibrated'  # said on every line, and in the JSON
-    if needs_metadata(m) and meta is None: calibrated += '; no metadata given: age, sex and site taken as unknown'
+    if note := missing_note(m, meta): calibrated += f'; {note}'
     classes = cfg['classes']
     if json:
         rows = [{'image': r['image'], 'error': r['error']} if pd.notna(r['error']) else
@@ -190,19 +190,17 @@ def tflite_predict(path,  # a TFLite file from `export_model`
                    batch_size: int = 32,  # images per call of the interpreter
                   ) -> np.ndarray:
     "Class probabilities of a batch of raw images from a TFLite model file (not temperature-scaled: the export's `config.json` has the temperature)."
-    from skin_cancer_nb.metadata import metadata_for
+    from skin_cancer_nb.metadata import metadata_for, metadata_rows
     runner = tf.lite.Interpreter(model_path=str(path)).get_signature_runner()
     names = list(runner.get_input_details())  # by name: a model with metadata has two inputs, in no fixed order
     if 'metadata' not in names and metadata is not None:
         raise ValueError(f"{path} was exported from a model trained without metadata: leave the metadata out, or export a run trained with --metadata.")
     image_name = next(n for n in names if n != 'metadata')
-    if isinstance(metadata, dict): metadata = pd.DataFrame([metadata] * len(images))  # one dict: the same fields for every image, as in `predict`
-    feats = metadata_for(metadata, len(images)) if 'metadata' in names else None
+    feats = metadata_for(None if metadata is None else metadata_rows(metadata, len(images)), len(images)) if 'metadata' in names else None
     probs = []
     for i in range(0, len(images), batch_size):
         inputs = {image_name: np.asarray(images[i:i + batch_size], 'float32')}
         if feats is not None: inputs['metadata'] = feats[i:i + batch_size].astype('float32')
-        out = runner(**inputs)
-        probs.append(out[next(iter(out))])
+        probs.append(next(iter(runner(**inputs).values())))  # the one output, whatever the converter named it
     if probs: return np.concatenate(probs)
-    return np.zeros((0, runner.get_output_details()[next(iter(runner.get_output_details()))]['shape'][-1]), 'float32')
+    return np.zeros((0, next(iter(runner.get_output_details().values()))['shape'][-1]), 'float32')

@@ -12,8 +12,9 @@ from .core import CLASSES
 from .prep import METADATA_FEATURES, SEXES, LOCALIZATIONS, metadata_features
 
 # %% auto #0
-__all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'metadata_top', 'needs_metadata', 'image_input',
-           'metadata_for', 'model_inputs', 'metadata_fields', 'fit_metadata_baseline', 'metadata_baseline_predictions']
+__all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'in_metadata_top', 'metadata_top', 'needs_metadata',
+           'image_input', 'metadata_for', 'model_inputs', 'metadata_fields', 'metadata_rows', 'missing_note',
+           'fit_metadata_baseline', 'metadata_baseline_predictions']
 
 # %% ../nbs/03c_metadata.ipynb #f2915b13
 METADATA_INPUTS = ('age', 'sex', 'localization')  # the columns a metadata model reads; never dx_type, which records how the diagnosis was made
@@ -51,6 +52,10 @@ def add_metadata(model: keras.Model,  # an image model whose softmax is its laye
     x = keras.layers.Concatenate(name='head_fusion')([features, m])
     out = keras.layers.Dense(model.output.shape[-1], activation='softmax', dtype='float32', name='predictions')(x)
     return keras.Model({'image': model.inputs[0], 'metadata': metadata}, out, name=model.name)
+
+def in_metadata_top(layer) -> bool:
+    "Whether `layer` is one `add_metadata` put on top of the image model: the metadata branch, the fusion or the new softmax."
+    return layer.name.startswith('head_meta_') or layer.name in ('head_fusion', 'predictions')
 
 def metadata_top(model: keras.Model,  # a model from `add_metadata`
                  features,  # what its image head gives the fusion (the input of the image model's softmax), on new inputs
@@ -110,6 +115,16 @@ def metadata_fields(age=None,  # the patient's age in years
                    ) -> dict | None:
     "One image's fields as a form or the command line gives them (`--age`, `--sex`, `--site`), for `metadata_for`; None where none was given."
     return {k: v for k, v in dict(age=age, sex=sex, localization=site).items() if v is not None and v != ''} or None
+
+def metadata_rows(metadata,  # a table (one row per image) or one dict of fields for every image
+                  n: int,  # how many images
+                 ) -> pd.DataFrame:
+    "The metadata as a table, a dict repeated for each of the `n` images (`metadata_for` checks it)."
+    return pd.DataFrame([metadata] * n) if isinstance(metadata, dict) else pd.DataFrame(metadata).reset_index(drop=True)
+
+def missing_note(model: keras.Model, metadata) -> str:
+    "What a command says of a model with metadata given none: every field taken as unknown ('' where that is not so)."
+    return 'no metadata given: age, sex and site taken as unknown' if needs_metadata(model) and metadata is None else ''
 
 # %% ../nbs/03c_metadata.ipynb #6ad13c2d
 def fit_metadata_baseline(train: pd.DataFrame,  # the training images: age, sex, localization and dx

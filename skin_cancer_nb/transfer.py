@@ -264,11 +264,11 @@ def feature_extractor(model: keras.Model) -> keras.Model:
 
 def head_model(model: keras.Model) -> keras.Model:
     "The head of a transfer model as a model of the pooled features (and the metadata, for a model with metadata); it shares the head's layers, so training it trains `model`."
-    from skin_cancer_nb.metadata import needs_metadata, metadata_top
+    from skin_cancer_nb.metadata import needs_metadata, metadata_top, in_metadata_top
     pool, fused = model.get_layer('head_pool'), needs_metadata(model)
     x = inputs = keras.Input(pool.output.shape[1:], name='features')
     for layer in head_layers(model):  # in depth order: with metadata, its branch's layers may come before `head_pool`
-        if layer is pool or fused and (layer.name.startswith('head_meta_') or layer.name in ('head_fusion', 'predictions')): continue  # the top add_metadata made
+        if layer is pool or fused and in_metadata_top(layer): continue  # the top is called below, on both inputs
         x = layer(x)
     if not fused: return keras.Model(inputs, x, name=f'{model.name}_head')
     metadata = keras.Input(model.input['metadata'].shape[1:], name='metadata')
