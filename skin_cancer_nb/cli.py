@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib, importlib, os, re, sys
 import argparse, inspect, types, typing
 from fastcore.docments import docments
+from .config import add_config_options
 
 # %% auto #0
 __all__ = ['COMMANDS', 'available_commands', 'command_parser', 'main']
@@ -45,10 +46,12 @@ def _base_type(anno):
     return args[0] if typing.get_origin(anno) in (typing.Union, types.UnionType) and len(args) == 1 else anno
 
 def command_parser(func, prog: str) -> argparse.ArgumentParser:
-    "An argument parser for `func`: parameters without a default are positional, the others `--options`."
+    "An argument parser for `func`: parameters without a default are positional, the others `--options`; `**settings` are a run's settings."
     p = argparse.ArgumentParser(prog=prog, description=(func.__doc__ or '').strip(),
                                 formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    kinds = {k: v.kind for k, v in inspect.signature(func).parameters.items()}
     for name, d in docments(func, full=True, returns=False, eval_str=True).items():
+        if kinds.get(name) == inspect.Parameter.VAR_KEYWORD: add_config_options(p); continue  # the options of `config.RunConfig`
         d.docment = (d.docment or '').replace('%', '%%')  # argparse formats help text with %
         anno = _base_type(d.anno)
         kind = anno if anno in (int, float, str, bool) else str

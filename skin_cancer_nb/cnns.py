@@ -118,6 +118,6 @@ def lesion_resnet(input_shape: tuple = (112, 150, 3),  # (height, width, 3)
     return keras.Model(inputs, _predictions(x, num_classes), name=name)
 
 register_model('lesion_resnet', lesion_resnet, (112, 150, 3), [Phase('train', 25, 2e-3)],
-               defaults=dict(batch_size=32, optimizer='adam', lr_schedule='cosine', patience=None,
+               defaults=dict(batch_size=32, optimizer='adam', lr_schedule='cosine', patience=0,
                              label_smoothing=0.1, imbalance='class_weight'),
                description="the project's residual CNN for a CPU budget, 112x150");

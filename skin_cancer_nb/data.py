@@ -96,7 +96,7 @@ def without_bad_images(df: pd.DataFrame,  # a table with `image_id` and `path`
     bad = image_problems(df.path)
     if bad and on_error == 'raise':
         raise DataError(f"{next(iter(bad.values()))}{f' ({len(bad) - 1} more bad image(s))' if len(bad) > 1 else ''}: mend or remove "
-                        "it, or pass on_error='skip' (--skip-bad on the command line) to go on without it.")
+                        "it, or pass on_error='skip' (--on-error skip for train, --skip-bad for evaluate) to go on without it.")
     kept = ~df.path.astype(str).isin(bad)
     return df[kept], [{'image_id': i, 'problem': bad[str(p)]} for i, p in zip(df.image_id[~kept], df.path[~kept])]
 
@@ -153,7 +153,7 @@ def load_metadata(root,  # dataset folder (Kaggle layout) or its metadata CSV
         if on_error == 'raise':
             more = f" ({len(rows)-1} more bad row(s))" if len(rows) > 1 else ''
             raise DataError(f"{csv}, line {rows[0]}: {problems[rows[0]]}{more}. Fix the file, or pass "
-                            "on_error='skip' (--skip-bad on the command line) to go on without the bad rows.")
+                            "on_error='skip' (--on-error skip for train, --skip-bad for evaluate) to go on without the bad rows.")
         ids = dict(zip(df.row, df.image_id))
         excluded = [{'row': r, 'image_id': ids[r], 'problem': problems[r]} for r in rows]
         warnings.warn(f"{csv}: left out {len(rows)} bad row(s), first: line {rows[0]}: {problems[rows[0]]}")

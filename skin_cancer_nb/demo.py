@@ -9,6 +9,8 @@ import numpy as np
 from .core import CLASS_NAMES
 from .inference import classify, load_classifier, read_images
 from .gradcam import gradcam_heatmap, overlay
+from .prep import SEXES, LOCALIZATIONS
+from .metadata import needs_metadata, metadata_fields
 
 # %% auto #0
 __all__ = ['DISCLAIMER', 'analyse', 'build_demo', 'serve_cli']
@@ -49,8 +51,6 @@ def build_demo(model,  # a run folder, a .keras file or a Keras model
               ):
     "A Gradio page (`gradio.Blocks`) that shows an uploaded image's class probabilities and Grad-CAM overlay."
     gr = _gradio()
-    from skin_cancer_nb.metadata import needs_metadata, metadata_fields
-    from skin_cancer_nb.prep import SEXES, LOCALIZATIONS
     classifier = load_classifier(model)
     with_metadata = needs_metadata(classifier[0])
     def show(image, age=None, sex=None, site=None):

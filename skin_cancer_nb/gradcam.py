@@ -15,6 +15,10 @@ import keras
 import tensorflow as tf
 from .core import CLASSES, SHORT_NAMES
 from .runs import RunDir
+from .runs import load_best_model
+from .prep import load_image
+from .metadata import METADATA_INPUTS, image_input, metadata_fields, missing_note, model_inputs, needs_metadata
+from .metrics import select_examples
 
 # %% auto #0
 __all__ = ['find_last_conv_layer', 'layer_path', 'gradcam_model', 'gradcam_heatmap', 'overlay', 'plot_gradcam', 'gradcam_grid',
@@ -113,7 +117,6 @@ def gradcam_heatmap(model: keras.Model,  # a Keras model (functional, Sequential
     if single: images = images[None]
     if not model.built: model.build((None, *images.shape[1:]))  # a Sequential model without an input shape
     grad_model = gradcam_model(model, layer_path(model, layer_name), logits)
-    from skin_cancer_nb.metadata import model_inputs
     x = tf.nest.map_structure(tf.convert_to_tensor, model_inputs(model, images, metadata))  # the image (and, for a model with metadata, its metadata held fixed)
     with tf.GradientTape() as tape:
         features, scores = grad_model(x, training=False)
@@ -144,7 +147,6 @@ def overlay(image,  # the image, (height, width, 3) with values 0-255
 
 # %% ../nbs/21_gradcam.ipynb #49b5f4cd
 def _input_size(model: keras.Model) -> tuple:
-    from skin_cancer_nb.metadata import image_input
     size = tuple(image_input(model).shape[1:3])
     if None in size: raise ValueError(f"Model {model.name!r} takes images of any size: load the images yourself and call `plot_gradcam`.")
     return size
@@ -182,12 +184,10 @@ def _caption(row) -> str: return f'true: {row.true}\npredicted: {row.pred} ({row
 
 def _row_metadata(rows: pd.DataFrame, model: keras.Model):
     "The rows' age, sex and site, for a model with metadata (None otherwise, or where the table lacks them)."
-    from skin_cancer_nb.metadata import METADATA_INPUTS, needs_metadata
     return rows[list(METADATA_INPUTS)].reset_index(drop=True) if needs_metadata(model) and all(c in rows for c in METADATA_INPUTS) else None
 
 def _images(predictions: pd.DataFrame, model: keras.Model, interpolation: str) -> np.ndarray:
     "The images of the prediction table's rows, at the model's input size."
-    from skin_cancer_nb.prep import load_image
     if 'path' not in predictions: raise ValueError("The predictions have no `path` column: predict on a table of images (with `path`).")
     return np.stack([load_image(p, _input_size(model), interpolation) for p in predictions.path])
 
@@ -199,7 +199,6 @@ def gradcam_grid(model: keras.Model,  # the model that made the predictions
                  alpha: float = 0.4,  # weight of the heatmap colours
                 ) -> plt.Figure:
     "Grad-CAM of up to `n` correctly (top) and `n` wrongly (bottom) classified test images, each image above its overlay."
-    from skin_cancer_nb.evaluate import select_examples
     groups = [select_examples(predictions, True, n, seed), select_examples(predictions, False, n, seed)]
     rows = pd.concat(groups)
     if rows.empty: raise ValueError("The prediction table is empty.")
@@ -223,7 +222,6 @@ def gradcam_pair(model: keras.Model,  # the model that made the predictions
                  alpha: float = 0.4,  # weight of the heatmap colours
                 ) -> plt.Figure:
     "One correctly and one wrongly classified image side by side, each beside its Grad-CAM overlay."
-    from skin_cancer_nb.evaluate import select_examples
     right, wrong = select_examples(predictions, True, 1, seed), select_examples(predictions, False, 1, seed)
     if right.empty or wrong.empty: raise ValueError("A pair needs at least one correct and one wrong prediction.")
     rows = pd.concat([right, wrong])
@@ -238,12 +236,11 @@ def gradcam_pair(model: keras.Model,  # the model that made the predictions
 
 # %% ../nbs/21_gradcam.ipynb #07d07efc
 def _load(model_path) -> tuple:
-    "(model, its run's config or {}) of a .keras file or a run folder."
-    from skin_cancer_nb.train import load_best_model
+    "(model, its run folder) of a .keras file or a run folder."
     path = Path(model_path)
     if path.is_dir(): path = path/'model.keras'
     if not path.exists(): raise FileNotFoundError(f"No model at {path}: pass a .keras file or a run folder holding model.keras.")
-    return load_best_model(path, compile=False), RunDir(path.parent).config
+    return load_best_model(path, compile=False), RunDir(path.parent)
 
 def gradcam_figure(model: keras.Model,  # the model to explain
                    image: np.ndarray,  # one image (height, width, 3), 0-255, at the model's input size
@@ -254,7 +251,6 @@ def gradcam_figure(model: keras.Model,  # the model to explain
                    metadata=None,  # for a model with metadata: the image's age, sex and site; None: all missing
                   ) -> plt.Figure:
     "One image beside its Grad-CAM overlay, titled with the explained class and its probability."
-    from skin_cancer_nb.metadata import model_inputs
     probs = np.asarray(model(model_inputs(model, image[None], metadata), training=False))[0]
     c = int(probs.argmax()) if class_index is None else int(class_index)
     heat = gradcam_heatmap(model, image, c, layer_name, metadata=metadata)
@@ -277,15 +273,13 @@ def gradcam_cli(model: str,  # a .keras model file or a run folder
                 site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
                ):
     "Write a Grad-CAM overlay of one image: where the model looked for its prediction (or for --class-index)."
-    from skin_cancer_nb.prep import load_image
-    from skin_cancer_nb.metadata import metadata_fields, missing_note
-    net, config = _load(model)
+    net, run = _load(model)
     metadata = metadata_fields(age, sex, site)
-    classes = config.get('classes', CLASSES)
+    classes = run.classes
     if class_index is not None and not 0 <= class_index < len(classes):
         raise ValueError(f"--class-index {class_index} is outside 0..{len(classes) - 1} ({', '.join(classes)}).")
     if not Path(image).is_file(): raise FileNotFoundError(f"No image at {image}.")
-    x = load_image(image, _input_size(net), config.get('interpolation', 'bilinear'))
+    x = load_image(image, _input_size(net), run.interpolation)
     fig = gradcam_figure(net, x, class_index, layer, classes, alpha, metadata=metadata)
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=100); plt.close(fig)

@@ -13,7 +13,12 @@ import tensorflow as tf
 from .core import CLASSES, CLASS_NAMES
 from .data import image_problem
 from .runs import RunDir
-from .train import load_best_model
+from .runs import load_best_model
+from .prep import load_image
+from .metadata import METADATA_INPUTS, image_input, metadata_fields, metadata_for, metadata_rows, missing_note, model_inputs
+from .metrics import apply_temperature
+from .predict import predict_proba
+from .gradcam import gradcam_heatmap, overlay
 
 # %% auto #0
 __all__ = ['load_classifier', 'classify', 'read_images', 'predict', 'predict_cli', 'export_model', 'tflite_predict']
@@ -23,17 +28,16 @@ def load_classifier(model_or_path,  # a run folder, a .keras file (its run's con
                    ) -> tuple:
     "The model and the settings it was trained with: (model, config with image_size, interpolation, classes and its temperature or None)."
     if isinstance(model_or_path, tuple): return model_or_path  # loaded already
-    config = {}
-    if isinstance(model_or_path, keras.Model): model = model_or_path
-    else:
-        path = Path(model_or_path).expanduser()
-        if path.is_dir(): path = path/'model.keras'
-        model, config = load_best_model(path), RunDir(path.parent).config
-    from skin_cancer_nb.metadata import image_input
-    size = config.get('image_size') or list(image_input(model).shape[1:3])
-    temperature = None if isinstance(model_or_path, keras.Model) else RunDir(path.parent).calibration.get('temperature')
-    return model, dict(image_size=[int(s) for s in size], interpolation=config.get('interpolation', 'bilinear'),
-                       classes=config.get('classes', CLASSES), model=config.get('model', model.name), temperature=temperature)
+    if isinstance(model_or_path, keras.Model):
+        model = model_or_path
+        return model, dict(image_size=[int(s) for s in image_input(model).shape[1:3]], interpolation='bilinear', classes=list(CLASSES),
+                           model=model.name, temperature=None)
+    path = Path(model_or_path).expanduser()
+    if path.is_dir(): path = path/'model.keras'
+    model, run = load_best_model(path), RunDir(path.parent)
+    c = run.config
+    return model, dict(image_size=[int(s) for s in (c.image_size if c else image_input(model).shape[1:3])], interpolation=run.interpolation,
+                       classes=run.classes, model=c.model if c else model.name, temperature=run.calibration.get('temperature'))
 
 def classify(model, cfg: dict,  # from `load_classifier`
              batch,  # images at the model's size, from `read_images`
@@ -42,8 +46,6 @@ def classify(model, cfg: dict,  # from `load_classifier`
              metadata=None,  # for a model with metadata: a table (age, sex, localization) or dict per image; None: all missing
             ) -> np.ndarray:
     "The class probabilities of a batch, temperature-scaled where the run has a temperature (`cfg['temperature']`)."
-    from skin_cancer_nb.evaluate import apply_temperature, predict_proba
-    from skin_cancer_nb.metadata import model_inputs
     return apply_temperature(predict_proba(model, model_inputs(model, batch, metadata), tta=tta, batch_size=batch_size), cfg.get('temperature'))
 
 # %% ../nbs/30_inference.ipynb #ca815456
@@ -52,7 +54,6 @@ def read_images(images,  # image paths and/or arrays (height, width, 3) with val
                 interpolation: str = 'bilinear',  # resizing method the model was trained with
                ) -> tuple:
     "A float32 batch of the images that could be read, their positions, and {position: problem} for the others."
-    from skin_cancer_nb.prep import load_image
     batch, ok, errors = [], [], {}
     for i, im in enumerate(images):
         if isinstance(im, np.ndarray):
@@ -82,7 +83,6 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
     classes = cfg['classes']
     probs = np.full((len(images), len(classes)), np.nan)
     if metadata is not None:
-        from skin_cancer_nb.metadata import metadata_for, metadata_rows
         metadata = metadata_rows(metadata, len(images))
         metadata_for(metadata, len(images))  # checked whole, so an error names the row the user wrote
         metadata = metadata.iloc[ok]
@@ -100,8 +100,6 @@ def predict(model_or_path,  # a run folder, a .keras file, a Keras model, or (mo
 # %% ../nbs/30_inference.ipynb #a961759f
 def _gradcam_files(model, cfg, images, pred, out_dir, metadata=None):
     "Write a Grad-CAM overlay of each readable image's top class to `out_dir`; returns the paths."
-    from skin_cancer_nb.gradcam import gradcam_heatmap, overlay
-    from skin_cancer_nb.prep import load_image
     out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for i, (im, row) in enumerate(zip(images, pred.itertuples())):
@@ -117,7 +115,6 @@ def _to_json(rows): return json.dumps(rows, indent=2)
 
 def _metadata_of(images, csv, age, sex, site):
     "What the command line was told of the images' metadata: a table aligned with `images`, or None."
-    from skin_cancer_nb.metadata import METADATA_INPUTS, metadata_fields
     fields = metadata_fields(age, sex, site)
     if csv is None: return pd.DataFrame([fields] * len(images)) if fields else None
     if fields: raise ValueError("Give the metadata either as --metadata CSV or as --age/--sex/--site, not both.")
@@ -145,7 +142,6 @@ def predict_cli(model: str,  # a run folder or a .keras model file
                 site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
-    from skin_cancer_nb.metadata import missing_note
     m, cfg = load_classifier(model)
     meta = _metadata_of(images, metadata, age, sex, site)
     pred = predict((m, cfg), images, tta=tta, metadata=meta)  # with the run's temperature
@@ -190,7 +186,6 @@ def tflite_predict(path,  # a TFLite file from `export_model`
                    batch_size: int = 32,  # images per call of the interpreter
                   ) -> np.ndarray:
     "Class probabilities of a batch of raw images from a TFLite model file (not temperature-scaled: the export's `config.json` has the temperature)."
-    from skin_cancer_nb.metadata import metadata_for, metadata_rows
     runner = tf.lite.Interpreter(model_path=str(path)).get_signature_runner()
     names = list(runner.get_input_details())  # by name: a model with metadata has two inputs, in no fixed order
     if 'metadata' not in names and metadata is not None:

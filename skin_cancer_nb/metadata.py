@@ -10,6 +10,7 @@ import keras
 from keras import ops
 from .core import CLASSES
 from .prep import METADATA_FEATURES, SEXES, LOCALIZATIONS, metadata_features
+from .metrics import prediction_table
 
 # %% auto #0
 __all__ = ['METADATA_INPUTS', 'MISSING', 'MetadataDropout', 'add_metadata', 'in_metadata_top', 'metadata_top', 'needs_metadata',
@@ -140,7 +141,6 @@ def metadata_baseline_predictions(clf,  # from `fit_metadata_baseline`
                                   table: pd.DataFrame,  # the images to predict: age, sex, localization, dx (and ids)
                                  ) -> pd.DataFrame:
     "The baseline's prediction table of `table` (see `evaluate.prediction_table`)."
-    from skin_cancer_nb.evaluate import prediction_table
     probs = np.zeros((len(table), len(CLASSES)))
     probs[:, clf.classes_] = clf.predict_proba(metadata_features(table))
     return prediction_table(table.dx.map({c: i for i, c in enumerate(CLASSES)}).to_numpy(), probs, table)

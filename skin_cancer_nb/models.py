@@ -9,24 +9,13 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 import keras
 from .core import CLASSES, parse_image_size
-
+from .config import Phase, PhaseSettings, RunConfig, split_changes
 
 # %% auto #0
-__all__ = ['TRAINING_DEFAULTS', 'MODELS', 'PLUGINS', 'Phase', 'ModelSpec', 'register_model', 'available_models', 'model_spec',
-           'build_model', 'recipe']
+__all__ = ['MODELS', 'PLUGINS', 'ModelSpec', 'register_model', 'available_models', 'model_spec', 'build_model', 'recipe',
+           'make_config']
 
 # %% ../nbs/03b_registry.ipynb #5e2f263a
-@dataclass(frozen=True)
-class Phase:
-    "One phase of a model's training recipe: its name, its epochs and learning rate, and what trains."
-    name: str  # 'train' (the one phase of a model trained whole), 'head' or 'fine_tune'
-    epochs: int = 20  # maximum epochs
-    lr: float = 1e-3  # (initial) learning rate
-    trainable: str | int = 'all'  # 'all', 'head' (the rest frozen) or N: the head and the top N blocks below it
-
-TRAINING_DEFAULTS = dict(batch_size=32, optimizer='adam', imbalance='class_weight', lr_schedule='plateau', label_smoothing=0.,
-                         patience=5)  # the settings `fit_run` uses where neither the caller nor the model says
-
 def _train_whole(model: keras.Model, trainable) -> list:
     "Let every layer train (a model's one phase from scratch); returns the names of the layers with trainable weights."
     if trainable != 'all': raise ValueError(f"{model.name} trains as a whole: trainable={trainable!r} needs a pretrained backbone.")
@@ -41,7 +30,7 @@ class ModelSpec:
     input_shape: tuple  # default (height, width, 3)
     interpolation: str = 'bilinear'  # `tf.image.resize` method used to bring images to the input size
     preprocess: str | None = None  # the name of the preprocessing the model does inside (informative)
-    defaults: dict = field(default_factory=dict)  # training settings, e.g. {'optimizer': 'adamax'} (see `TRAINING_DEFAULTS`)
+    defaults: dict = field(default_factory=dict)  # settings of its recipe other than the phases: fields of `RunConfig`, e.g. {'optimizer': 'adamax'}
     phases: tuple = (Phase('train'),)  # the training recipe from the default weights
     weights: str | None = None  # its default weights: None (random) or 'imagenet'
     set_trainable: Callable = _train_whole  # set_trainable(model, phase.trainable) -> names of the layers that train
@@ -57,9 +46,9 @@ def register_model(name: str,  # the name `build_model` and the command line kno
                    **kwargs,  # the other fields of `ModelSpec`
                   ) -> ModelSpec:
     "Register an architecture under `name` (replacing one of the same name); returns its spec."
+    split_changes(kwargs.get('defaults', {}))  # a default that is not a setting is an error here, not at training time
     MODELS[name] = ModelSpec(name, builder, tuple(input_shape), phases=tuple(phases), **kwargs)
     return MODELS[name]
-
 
 # %% ../nbs/03b_registry.ipynb #2a613193
 PLUGINS = ('skin_cancer_nb.cnns', 'skin_cancer_nb.transfer')  # the modules that register models, imported when first needed
@@ -97,27 +86,51 @@ def build_model(name: str,  # a registered model name
 
 # %% ../nbs/03b_registry.ipynb #92d71b09
 def recipe(spec: ModelSpec,  # the model's registry entry
-           weights='default',  # the weights it starts from: 'default' (the spec's), None (random) or 'imagenet' or a file
-           epochs: int | None = None,  # maximum epochs of each phase the settings below leave open
-           lr: float | None = None,  # learning rate of the first phase
-           head_epochs: int | None = None,  # epochs of the 'head' phase (0: none)
-           fine_epochs: int | None = None,  # epochs of the 'fine_tune' phase (0: none)
-           unfreeze: int | None = None,  # blocks the 'fine_tune' phase unfreezes
-           fine_lr: float | None = None,  # learning rate of the 'fine_tune' phase
+           weights=None,  # the weights it starts from: None (random), 'imagenet' or a file
+           settings: PhaseSettings = PhaseSettings(),  # the caller's changes to the phases
+           phases=None,  # the phases to change; the spec's when None
           ) -> list:
     "The phases a run of `spec` trains: its registered recipe with the caller's settings; from random weights, one phase of everything."
-    weights = spec.weights if weights == 'default' else weights
-    phases = list(spec.phases)
-    if weights is None and spec.weights is not None:  # a pretrained architecture from scratch: one phase, every layer
+    phases, s = list(phases or spec.phases), settings
+    if weights is None and spec.weights is not None and len(phases) > 1:  # a pretrained architecture from scratch: one phase, every layer
         phases = [Phase('train', sum(p.epochs for p in phases), phases[0].lr, 'all')]
     either = lambda a, b: a if a is not None else b
-    given = {'train': (epochs, lr, None), 'head': (either(head_epochs, epochs), lr, None),
-             'fine_tune': (either(fine_epochs, epochs), fine_lr, unfreeze)}
+    given = {'train': (s.epochs, s.lr, None), 'head': (either(s.head_epochs, s.epochs), s.lr, None),
+             'fine_tune': (either(s.fine_epochs, s.epochs), s.fine_lr, s.unfreeze)}
     out = []
     for p in phases:
-        e, rate, n = given.get(p.name, (epochs, None, None))
-        p = replace(p, epochs=int(either(e, p.epochs)), lr=either(rate, p.lr), trainable=p.trainable if n is None else int(n))
+        e, rate, n = given.get(p.name, (s.epochs, None, None))
+        p = replace(p, epochs=int(either(e, p.epochs)), lr=float(either(rate, p.lr)), trainable=p.trainable if n is None else int(n))
         if p.epochs > 0: out.append(p)
     if not out: raise ValueError(f"No epochs to train: every phase of {spec.name} ({', '.join(p.name for p in phases)}) was given 0 epochs.")
     return out
 
+# %% ../nbs/03b_registry.ipynb #6591b9a6
+def _registered_config(spec: ModelSpec) -> RunConfig:
+    "The configuration of `spec`'s registered recipe."
+    d = dict(spec.defaults)
+    return RunConfig(model=spec.name, weights=spec.weights, image_size=tuple(spec.input_shape[:2]), phases=tuple(spec.phases),
+                     **{'feature_cache': d.get('imbalance', 'class_weight') != 'balanced'} | d)
+
+def _weights(given, spec: ModelSpec):
+    "The weights a run starts from: 'default' is the spec's, 'none' (or 'None') random ones; an architecture without pretrained weights has none."
+    w = spec.weights if given == 'default' else None if given in ('none', 'None') else given
+    if w is not None and spec.weights is None: raise ValueError(f"{spec.name} has no pretrained weights (weights={w!r}): it trains from random weights.")
+    return w
+
+def make_config(config='custom_cnn',  # a model's name, or a `RunConfig` to start from (e.g. `RunConfig.read(run/'config.json')`)
+                **changes,  # fields of `RunConfig` and `PhaseSettings`; None: unchanged
+               ) -> RunConfig:
+    "The configuration of a run: the model's registered recipe (or `config`), with `changes`. The one place defaults are resolved."
+    changes, settings = split_changes({k: v for k, v in changes.items() if v is not None})
+    start = config if isinstance(config, RunConfig) else None
+    spec = model_spec(changes.get('model') or (start.model if start else config))
+    if start is None or start.model != spec.name: start = _registered_config(spec)
+    if 'weights' in changes: changes['weights'] = _weights(changes['weights'], spec)
+    if 'image_size' in changes: changes['image_size'] = parse_image_size(changes['image_size'])
+    if 'phases' in changes: changes['phases'] = tuple(p if isinstance(p, Phase) else Phase(**p) for p in changes['phases'])
+    if 'imbalance' in changes and 'feature_cache' not in changes: changes['feature_cache'] = changes['imbalance'] != 'balanced'
+    weights = changes.get('weights', start.weights)
+    if settings.given() or weights != start.weights:
+        changes['phases'] = tuple(recipe(spec, weights, settings, start.phases if weights == start.weights else spec.phases))
+    return replace(start, **changes)

@@ -10,8 +10,14 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from .core import CLASSES, SHORT_NAMES
+from .core import SHORT_NAMES
 from .runs import RunDir
+from .config import RunConfig, config_changes
+from .data import make_synthetic_ham10000, download_ham10000
+from .metrics import RESULT_COLUMNS, LESION_COLUMNS, with_interval, prediction_metrics
+from .train import fit_run, plot_history
+from .evaluate import evaluate_run, plot_confusion_matrix, plot_roc_curves, plot_f1_per_class, plot_examples
+from .gradcam import gradcam_grid
 
 # %% auto #0
 __all__ = ['TWIN_JOB', 'provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report',
@@ -30,7 +36,6 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
               draw_size: tuple = TWIN_JOB['draw_size'],  # (width, height) the twin's images are drawn at
              ) -> Path:
     "The dataset folder for `data`, generating the synthetic twin or downloading HAM10000 when asked."
-    from skin_cancer_nb.data import make_synthetic_ham10000, download_ham10000
     if data == 'synthetic':
         return make_synthetic_ham10000(Path(out)/'data'/'synthetic', n_images=n_images, seed=seed, image_size=draw_size)
     if data == 'ham10000':
@@ -42,23 +47,18 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
 
 # %% ../nbs/31_pipeline.ipynb #411d3611
 def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a dataset folder in the Kaggle layout
-                 model: str = TWIN_JOB['model'],  # a model of the registry (`models.available_models()`)
-                 epochs: int | None = None,  # maximum epochs of each phase; None: 20 for custom_cnn on the twin, else the model's recipe
                  out='runs/main',  # folder for the data, the run, the report and the model card
                  n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
-                 batch_size: int = 32,  # images per batch
-                 image_size=None,  # (height, width); None: 60x80 for custom_cnn on the twin, else the model's default
-                 seed: int = 42,  # seed of the twin, the split and the training
                  n_boot: int = 1000,  # bootstrap draws for the 95% intervals
                  verbose='auto',  # Keras's progress output while training
-                 **train_kwargs,  # more settings for `train.fit_run`: weights, head_epochs, fine_epochs, unfreeze, lr...
+                 config=None,  # a `RunConfig` to train with (e.g. another run's); None: the model's recipe
+                 **changes,  # settings of the run (fields of `RunConfig` and `PhaseSettings`): model, epochs, image_size, seed...
                 ) -> Path:
     "Provision data, split by lesion, train, evaluate, explain and report; returns the report's path."
-    from skin_cancer_nb.train import fit_run
-    from skin_cancer_nb.evaluate import evaluate_run
     out, t0 = Path(out), time.time()
-    if data == 'synthetic' and model == TWIN_JOB['model']:  # another model keeps its own input size and recipe
-        epochs, image_size = epochs or TWIN_JOB['epochs'], image_size or TWIN_JOB['image_size']
+    if data == 'synthetic' and config is None and changes.get('model', TWIN_JOB['model']) == TWIN_JOB['model']:  # another model keeps its own size and recipe
+        changes = dict(epochs=TWIN_JOB['epochs'], image_size=TWIN_JOB['image_size']) | {k: v for k, v in changes.items() if v is not None}
+    seed = changes.get('seed') or (config.seed if config is not None else 42)
     _step(1, f'data: {data}', t0)
     root = provision(data, out, n_images, seed)
     _step(2, 'split by lesion and train', t0)
@@ -66,8 +66,7 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
     if RunDir(run_dir).status == 'finished':
         print(f'      {run_dir} holds a finished run: using it (remove the folder to train again)')
     else:
-        fit_run(root, model, out=out, name='run', epochs=epochs, batch_size=batch_size, image_size=image_size, seed=seed,
-                tensorboard=False, verbose=verbose, **train_kwargs)
+        fit_run(root, config or changes.pop('model', TWIN_JOB['model']), out, 'run', verbose=verbose, **{'tensorboard': False} | changes)
     _step(3, 'evaluate on the test split', t0)
     evaluations = {tta: evaluate_run(run_dir, tta=tta, n_boot=n_boot) for tta in (False, True)}
     _step(4, 'Grad-CAM of test predictions', t0)
@@ -82,21 +81,18 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
 # %% ../nbs/31_pipeline.ipynb #5e79baf0
 def _figures(run_dir: Path, predictions: pd.DataFrame, out: Path) -> dict:
     "Save the job's figures to out/figures; returns {name: path relative to out}."
-    from skin_cancer_nb.train import plot_history, load_best_model
-    from skin_cancer_nb.evaluate import plot_confusion_matrix, plot_roc_curves, plot_f1_per_class, plot_examples, prediction_metrics
-    from skin_cancer_nb.gradcam import gradcam_grid
-    config = RunDir(run_dir).config
+    run = RunDir(run_dir)
     (out/'figures').mkdir(parents=True, exist_ok=True)
     backend = matplotlib.get_backend(); plt.switch_backend('Agg')
     try:
-        model = load_best_model(run_dir)
+        model = run.load_model()
         n = int(min(4, predictions.correct.sum(), (~predictions.correct).sum())) or 1
         makers = {'history': lambda: plot_history(run_dir),
                   'confusion_matrix': lambda: plot_confusion_matrix(predictions),
                   'roc_curves': lambda: plot_roc_curves(predictions),
                   'f1_per_class': lambda: plot_f1_per_class(predictions, prediction_metrics(predictions, 0)),
                   'wrong': lambda: plot_examples(predictions, False, 8),
-                  'gradcam': lambda: gradcam_grid(model, predictions, n, interpolation=config.get('interpolation', 'bilinear'))}
+                  'gradcam': lambda: gradcam_grid(model, predictions, n, interpolation=run.interpolation)}
         paths = {}
         for name, make in makers.items():
             try: fig = make()
@@ -109,13 +105,11 @@ def _figures(run_dir: Path, predictions: pd.DataFrame, out: Path) -> dict:
 # %% ../nbs/31_pipeline.ipynb #06884cac
 def _figure_rows(*metrics) -> list:
     "A Markdown row per headline figure (`evaluate.RESULT_COLUMNS`): its label, then its value with its 95% interval in each of `metrics`."
-    from skin_cancer_nb.evaluate import RESULT_COLUMNS, with_interval
     return [f"| {label} | " + ' | '.join(with_interval(m[k], *m.get('ci', {}).get(k, [np.nan, np.nan]), f) for m in metrics) + ' |'
             for k, label, f in RESULT_COLUMNS]
 
 def metrics_markdown(evaluations: dict) -> str:
     "The headline figures with 95% intervals, without and with TTA, as a Markdown table; then the same per lesion."
-    from skin_cancer_nb.evaluate import LESION_COLUMNS, with_interval
     rows = _figure_rows(evaluations[False][1], evaluations[True][1])
     per = [m.get('lesion', {}) for m in (evaluations[False][1], evaluations[True][1])]
     if all(per):
@@ -136,12 +130,10 @@ def _data_note(data: str) -> str:
                                     "they show that the job works, and say nothing about real lesions.")
     return f'Data: `{data}`.'
 
-def _phases(config: dict) -> str:
+def _phases(phases) -> str:
     "A run's phases in words: 'one phase of 15 epochs at 0.001' or 'phases head (10 epochs at 0.001), fine_tune (10 epochs at 0.0001)'."
-    ps = config.get('phases', [])
-    if not ps: return f"learning rate {config.get('lr')}"
-    if len(ps) == 1: return f"one phase of {ps[0]['epochs']} epochs at {ps[0]['lr']:g}"
-    return 'phases ' + ', '.join(f"{p['name']} ({p['epochs']} epochs at {p['lr']:g})" for p in ps)
+    if len(phases) == 1: return f"one phase of {phases[0].epochs} epochs at {phases[0].lr:g}"
+    return 'phases ' + ', '.join(f"{p.name} ({p.epochs} epochs at {p.lr:g})" for p in phases)
 
 def write_job_report(run: RunDir,  # the job's run folder
                      evaluations: dict,  # {False: (predictions, metrics), True: (predictions, metrics) with TTA}
@@ -151,19 +143,19 @@ def write_job_report(run: RunDir,  # the job's run folder
                      seconds: float,  # wall-clock time of the job
                     ) -> Path:
     "Write the job's report.md: data, split, training, test figures with intervals, per-class table and figures."
-    c, m, split = run.config, evaluations[False][1], run.split
+    c, rec, m, split = run.config, run.record, evaluations[False][1], run.split
     counts = split.groupby('split').agg(images=('image_id', 'size'), lesions=('lesion_id', 'nunique')).reindex(['train', 'val', 'test'])
     shared = split.groupby('lesion_id').split.nunique().gt(1).sum()
     fig = lambda k, t: f'![{t}]({figures[k]})\n' if k in figures else ''
-    text = f"""# skin_cancer_nb: {c['model']} on {data}
+    text = f"""# skin_cancer_nb: {c.model} on {data}
 
 {_data_note(data)} Research and teaching software, not a medical device.
 
 ## Data and split
-{int(counts.images.sum())} images of {int(counts.lesions.sum())} lesions, split by lesion (seed {c.get('split_seed')}): train {int(counts.images['train'])} images ({int(counts.lesions['train'])} lesions), validation {int(counts.images['val'])} ({int(counts.lesions['val'])}), test {int(counts.images['test'])} ({int(counts.lesions['test'])}); lesions in more than one split: {shared}.
+{int(counts.images.sum())} images of {int(counts.lesions.sum())} lesions, split by lesion (seed {c.seed}): train {int(counts.images['train'])} images ({int(counts.lesions['train'])} lesions), validation {int(counts.images['val'])} ({int(counts.lesions['val'])}), test {int(counts.images['test'])} ({int(counts.lesions['test'])}); lesions in more than one split: {shared}.
 
 ## Training
-Model `{c['model']}` ({c.get('params', 0):,} parameters) at {c['image_size'][0]}x{c['image_size'][1]}, batch {c.get('batch_size')}, {c.get('optimizer')}, {_phases(c)}, imbalance handled by {c.get('imbalance')}; best epoch {run.metrics.get('best_epoch')} of {run.metrics.get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
+Model `{c.model}` ({rec.get('params', 0):,} parameters) at {c.image_size[0]}x{c.image_size[1]}, batch {c.batch_size}, {c.optimizer}, {_phases(c.phases)}, imbalance handled by {c.imbalance}, augmentation {c.augment}; best epoch {run.metrics.get('best_epoch')} of {run.metrics.get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
 
 {fig('history', 'training curves')}
 ## Test figures
@@ -189,14 +181,14 @@ def write_model_card(run: RunDir,  # the job's run folder
                      data: str,  # what the data was
                     ) -> Path:
     "Write a model card: what the model is, the data and split, its test figures with intervals, intended use and limits."
-    c = run.config
-    text = f"""# Model card: {c['model']}
+    c, rec = run.config, run.record
+    text = f"""# Model card: {c.model}
 
 ## Model
-`{c['model']}` from the `skin_cancer_nb` registry, {c.get('params', 0):,} parameters, input {c['image_size'][0]}x{c['image_size'][1]} RGB (raw 0-255 values; resizing: {c.get('interpolation', 'bilinear')}), output: probabilities of the seven HAM10000 classes ({', '.join(CLASSES)}). Trained {c.get('created', '')} with {', '.join(f'{k} {v}' for k, v in c.get('versions', {}).items())}.
+`{c.model}` from the `skin_cancer_nb` registry, {rec.get('params', 0):,} parameters, input {c.image_size[0]}x{c.image_size[1]} RGB (raw 0-255 values; resizing: {run.interpolation}), output: probabilities of the seven HAM10000 classes ({', '.join(run.classes)}). Trained {rec.get('created', '')} with {', '.join(f'{k} {v}' for k, v in rec.get('versions', {}).items())}.
 
 ## Data
-{_data_note(data)} Split by lesion (no lesion's images in two splits), seed {c.get('split_seed')}, validation {c.get('val_frac')}, test {c.get('test_frac')} of the images.
+{_data_note(data)} Split by lesion (no lesion's images in two splits), seed {c.seed}, validation {c.val_frac}, test {c.test_frac} of the images.
 
 ## Test figures (95% bootstrap intervals over lesions)
 | figure | value |
@@ -217,19 +209,10 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
 
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
 def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
-            model: str = 'custom_cnn',  # a model of the registry
-            epochs: int | None = None,  # maximum epochs of each phase; default: 20 for custom_cnn on the twin, else the model's recipe
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
             n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
-            batch_size: int = 32,  # images per batch
-            image_size: str | None = None,  # HEIGHTxWIDTH or one number; default: 60x80 for custom_cnn on the twin, else the model's
-            seed: int = 42,  # seed of the twin, the split and the training
-            weights: str = 'default',  # imagenet, none or a Keras weights file of the backbone without its top; default: the model's
-            head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
-            fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
-            unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains
-            metadata: bool = False,  # age, sex and body site as a second input beside the image (never dx_type)
+            **settings,  # the run's settings, as for `train` (on the twin, custom_cnn trains 20 epochs at 60x80 unless told otherwise)
            ):
     "Run the whole job: data, lesion split, training, evaluation, Grad-CAM, report and model card."
-    run_pipeline(data, model, epochs, out, n_images, batch_size, image_size, seed=seed, verbose=2, weights=weights,
-                 head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, metadata=metadata)
+    path, changes = config_changes(settings)
+    run_pipeline(data, out, n_images, verbose=2, config=RunConfig.read(path) if path else None, **changes)

@@ -18,7 +18,7 @@ from .data import load_metadata
 __all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'split_by_lesion', 'leakage_report',
            'format_leakage_report', 'split_by_image', 'lesion_kfold', 'export_split_folders', 'split_folders_ratio',
            'split_cli', 'class_weights', 'oversample', 'load_image', 'metadata_features', 'LesionAugmentation',
-           'default_augmentation', 'steps_per_epoch', 'make_dataset', 'benchmark_pipeline']
+           'augmentation', 'default_augmentation', 'steps_per_epoch', 'make_dataset', 'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -331,16 +331,27 @@ def call(self: LesionAugmentation, images, training=True):
 def compute_output_shape(self: LesionAugmentation, input_shape): return input_shape
 
 # %% ../nbs/03_preparation.ipynb #9e96fee4
+def augmentation(name: str = 'lesion',  # 'lesion' (one `LesionAugmentation` layer), 'stock' (the six stock Keras layers) or 'none'
+                 strength: float = 1.0,  # scales every range: 1 is rotation up to 20 degrees, zoom 20%, shift, brightness and contrast 10%
+                 seed: int | None = 42,  # seed of the random transforms
+                ) -> keras.Sequential | None:
+    "The training augmentation `name` (a run's `augment` setting), its ranges scaled by `strength`; None for no augmentation."
+    if name not in ('lesion', 'stock', 'none'): raise ValueError(f"augment={name!r}: use lesion, stock or none.")
+    if name == 'none' or strength == 0: return None
+    rot, zoom, shift, light = 20 * strength, 0.2 * strength, 0.1 * strength, 0.1 * strength
+    if name == 'lesion':
+        return keras.Sequential([LesionAugmentation(rotation=rot, zoom=zoom, shift=shift, brightness=light, contrast=light, seed=seed)], name='augmentation')
+    L = keras.layers
+    return keras.Sequential([L.RandomFlip('horizontal_and_vertical', seed=seed), L.RandomRotation(rot / 360, fill_mode='reflect', seed=seed),
+                             L.RandomZoom(zoom, fill_mode='reflect', seed=seed), L.RandomTranslation(shift, shift, fill_mode='reflect', seed=seed),
+                             L.RandomBrightness(light, value_range=(0, 255), seed=seed), L.RandomContrast(light, value_range=(0, 255), seed=seed)],
+                            name='augmentation')
+
 def default_augmentation(seed: int | None = 42,  # seed of the random transforms
                          fused: bool = True,  # one `LesionAugmentation` layer; False: the six stock Keras layers
                         ) -> keras.Sequential:
-    "The training augmentation: flips, rotation up to 20 degrees, zoom and shift up to 20% and 10%, brightness and contrast up to 10%."
-    if fused: return keras.Sequential([LesionAugmentation(seed=seed)], name='augmentation')
-    L = keras.layers
-    return keras.Sequential([L.RandomFlip('horizontal_and_vertical', seed=seed), L.RandomRotation(20 / 360, fill_mode='reflect', seed=seed),
-                             L.RandomZoom(0.2, fill_mode='reflect', seed=seed), L.RandomTranslation(0.1, 0.1, fill_mode='reflect', seed=seed),
-                             L.RandomBrightness(0.1, value_range=(0, 255), seed=seed), L.RandomContrast(0.1, value_range=(0, 255), seed=seed)],
-                            name='augmentation')
+    "The training augmentation at its registered strength: `augmentation('lesion')` (or `'stock'`)."
+    return augmentation('lesion' if fused else 'stock', 1.0, seed)
 
 # %% ../nbs/03_preparation.ipynb #fac4b7f6
 def _labels(df: pd.DataFrame) -> np.ndarray:

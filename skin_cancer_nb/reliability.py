@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from scipy.optimize import minimize_scalar
-from .core import CLASSES
-from .runs import write_json
-from .evaluate import (CALIBRATION, ECE_BINS, METADATA, apply_temperature, brier_score, classification_metrics, expected_calibration_error,
-                                     predict, probabilities, read_run, run_test_table, with_interval)
+from .runs import RunDir, write_json, slug
+from .metrics import (CALIBRATION, ECE_BINS, METADATA, apply_temperature, brier_score, classification_metrics, expected_calibration_error,
+                                    probabilities, with_interval)
+from .predict import predict, run_test_table
 
 # %% auto #0
 __all__ = ['AGE_BANDS', 'DX_TYPES', 'negative_log_likelihood', 'fit_temperature', 'calibrate_run', 'plot_reliability', 'age_band',
@@ -46,11 +46,9 @@ def calibrate_run(run_dir,  # a finished (or just trained) run folder with a val
                   model=None,  # the run's best model, if already in memory
                  ) -> dict:
     "Fit the run's temperature on its validation split and write `calibration.json`; returns what it wrote."
-    from skin_cancer_nb.train import load_best_model
-    config, _ = read_run(run_dir)
+    run = RunDir(run_dir)
     val = run_test_table(run_dir, data_dir, part='val')  # images found where they are now, checked to decode
-    model = model or load_best_model(run_dir, compile=False)
-    p = predict(model, val, interpolation=config.get('interpolation', 'bilinear'), classes=config.get('classes', CLASSES))
+    p = predict(model or run.load_model(compile=False), val, interpolation=run.interpolation, classes=run.classes)
     y, raw = p.y_true.to_numpy(), probabilities(p)
     T = fit_temperature(y, raw)
     scaled = apply_temperature(raw, T)
@@ -232,14 +230,13 @@ def write_reliability(evaluations: dict,  # name -> (prediction table, metrics),
                       n_boot: int = 1000,  # bootstrap draws for the subgroups' intervals
                      ) -> Path:
     "Write the calibration, subgroup and abstention figures and tables of every model of an evaluation into `out`; returns reliability.md."
-    from skin_cancer_nb.evaluate import _slug
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     parts = ['# Reliability\n', '## Calibration\n', 'Expected calibration error (15 bins) and Brier score on the test split, with 95% bootstrap intervals over lesions, '
              'before and after the temperature fitted on the validation split.\n', calibration_markdown(calibration_table(evaluations)),
              '## Abstention\n', 'Balanced accuracy of the images the model answers when it sets the least confident aside.\n', abstention_markdown(evaluations),
              '## Subgroups\n']
     for name, (p, m) in evaluations.items():
-        d = out/_slug(name); d.mkdir(exist_ok=True)
+        d = out/slug(name); d.mkdir(exist_ok=True)
         fig = plot_reliability(p, name); fig.savefig(d/'reliability.png', dpi=dpi); plt.close(fig)
         abstention_table(p).to_csv(d/'abstention.csv', index=False)
         if m.get('run_info', {}).get('tta'): continue  # flips change the figures little: subgroups of the models as they are

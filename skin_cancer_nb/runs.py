@@ -4,14 +4,20 @@
 
 # %% ../nbs/03a_runs.ipynb #3016f6d8
 from __future__ import annotations
-import json, math
+import json, math, re
 from datetime import datetime
 from pathlib import Path
 import numpy as np
 import pandas as pd
+import keras
+from .core import CLASSES
+from .config import RunConfig
+from .models import available_models
+from .prep import LesionAugmentation
+from .metadata import MetadataDropout
 
 # %% auto #0
-__all__ = ['run_name', 'write_json', 'read_history', 'RunDir']
+__all__ = ['run_name', 'slug', 'write_json', 'read_history', 'RunDir', 'load_best_model']
 
 # %% ../nbs/03a_runs.ipynb #ca96597f
 def run_name(model_name: str) -> str:
@@ -26,6 +32,10 @@ def _jsonable(x):
     if isinstance(x, float) and math.isnan(x): return None
     if isinstance(x, (str, int, float, bool)) or x is None: return x
     return str(x)
+
+def slug(name: str) -> str:
+    "`name` as a file or folder name: each run of other characters than letters, digits, '.', '-' and '_' becomes one underscore."
+    return re.sub(r'[^\w.-]+', '_', name).strip('_')
 
 def write_json(path, obj: dict):
     "Write `obj` as indented JSON to `path` (NumPy numbers as plain numbers, NaN as null)."
@@ -64,12 +74,18 @@ class RunDir:
         "This run folder, checked to hold `files`; otherwise one clear error that names what is missing."
         missing = [f for f in files if not (self.path/f).exists()]
         if missing: raise FileNotFoundError(f"{self.path} lacks {', '.join(missing)}: give a run folder written by training "
-                                            "(skin_cancer_nb.train), which holds config.json, split.csv and model.keras.")
+                                            "(skin_cancer_nb.train.fit_run), which holds config.json, split.csv and model.keras.")
         return self
 
     def _json(self, name: str) -> dict: return json.loads((self.path/name).read_text()) if (self.path/name).exists() else {}
     @property
-    def config(self) -> dict: return self._json('config.json')
+    def config(self) -> RunConfig | None:
+        "The run's settings (`config.json`) as a `RunConfig`; None for a folder without one (a run of `train` alone)."
+        return RunConfig.read(self.path/'config.json') if (self.path/'config.json').exists() else None
+    @property
+    def record(self) -> dict:
+        "What the run recorded beside its settings (`run.json`): its start, versions, parameters, images, classes, hardware."
+        return self._json('run.json')
     @property
     def metrics(self) -> dict: return self._json('metrics.json')
     @property
@@ -83,3 +99,28 @@ class RunDir:
     @property
     def model_path(self) -> Path: return self.path/'model.keras'
     def phase(self, name: str): return RunDir(self.path/name)
+    @property
+    def interpolation(self) -> str:
+        "How the run's images were resized (the model's), so that new images are resized alike."
+        return self.record.get('interpolation', 'bilinear')
+    @property
+    def classes(self) -> list:
+        "The class codes of the model's outputs, in order."
+        return self.record.get('classes', list(CLASSES))
+    def load_model(self, compile: bool = True) -> keras.Model:
+        "The run's best model (`load_best_model`)."
+        return load_best_model(self.path, compile)
+
+_CUSTOM_OBJECTS = (LesionAugmentation, MetadataDropout)  # imported for their registration with Keras: a saved model may hold them
+
+def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded) or a .keras file
+                    compile: bool = True,  # restore the optimizer and metrics too (False: for prediction only)
+                   ) -> keras.Model:
+    "The best model of the run in `run_dir` (or a .keras file), loaded with `safe_mode=True`."
+    path = Path(run_dir).expanduser()
+    if path.is_dir(): path = RunDir(path).model_path
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist: pass a .keras file, or a run folder that has finished an epoch.")
+    if path.suffix != '.keras': raise ValueError(f"{path} is not a .keras model file: pass a run folder or a .keras file.")
+    available_models()  # imports the modules that register the models' custom layers
+    return keras.models.load_model(path, safe_mode=True, compile=compile)

@@ -5,7 +5,6 @@
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
 import gc, time
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -14,15 +13,19 @@ import matplotlib.pyplot as plt
 import keras
 import tensorflow as tf
 from keras import ops
-from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions, parse_image_size
-from .models import TRAINING_DEFAULTS, model_spec, build_model, recipe, available_models
+from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
+from .config import Phase, RunConfig, config_changes
+from .data import DataError, load_metadata, without_bad_images
+from .prep import augmentation, clean_metadata, split_by_lesion, make_dataset, class_weights, steps_per_epoch
+from .models import make_config, model_spec, build_model
+from .metadata import METADATA_INPUTS, add_metadata, image_input
 from .runs import RunDir, run_name, write_json
+from .reliability import calibrate_run
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer', 'SparseSmoothedCrossentropy',
            'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog', 'training_callbacks', 'train',
-           'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'load_best_model', 'plot_history',
-           'train_cli']
+           'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'plot_history', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #b8220f27
 _STATS = {'f1': 'macro_f1', 'precision': 'macro_precision', 'recall': 'macro_recall', 'balanced_accuracy': 'balanced_accuracy'}
@@ -193,7 +196,7 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           label_smoothing: float = 0.,  # label smoothing of the loss (0: plain cross-entropy)
           compile: bool = True,  # compile the model here (False: keep the caller's compilation)
           callbacks: list | None = None,  # more Keras callbacks
-          config: dict | None = None,  # more entries for config.json (data, split, image size...)
+          record: dict | None = None,  # more entries for run.json (what the caller knows of the run: its phase, its data...)
           verbose='auto',  # Keras's progress output: 'auto', 0, 1 or 2
           eager: bool = False,  # run eagerly (see `compile_model`)
           finish: bool = True,  # write metrics.json, which marks the run finished (False: the caller finishes it)
@@ -208,19 +211,16 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     monitor = 'val_macro_f1' if val_ds is not None else 'macro_f1'
     before = RunDir(run_dir).history
     best = float(before[monitor].max()) if resume and monitor in before else None
-    cfg = _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla)
-    cfg |= {'label_smoothing': label_smoothing if compile else None} | (config or {})
-    if resume and (run_dir/'config.json').exists(): cfg |= {'created': RunDir(run_dir).config.get('created'), 'resumed': cfg['created']}
-    write_json(run_dir/'config.json', cfg)
+    _write_record(RunDir(run_dir), _run_record(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla)
+                  | {'label_smoothing': label_smoothing if compile else None} | (record or {}), resume)
     cbs = training_callbacks(run_dir, monitor, patience, lr_schedule == 'plateau', tensorboard, best)
     cbs = cbs[:-1] + list(callbacks or []) + cbs[-1:]
     try: model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
                    class_weight=class_weight, callbacks=cbs, verbose=verbose)
     except tf.errors.InvalidArgumentError as e:  # the images are checked before training; one that changed since, or a table not checked
         if not any(w in str(e) for w in ('decode', 'JPEG', 'jpeg', 'image')): raise
-        from skin_cancer_nb.data import DataError
         raise DataError(f"An image could not be decoded during training ({str(e).strip().splitlines()[0][:200]}): check the images with "
-                        "`skin-cancer-nb info DATA_DIR --decode`, then mend them or train with --skip-bad.") from None
+                        "`skin-cancer-nb info DATA_DIR --decode`, then mend them or train with --on-error skip.") from None
     if (run_dir/'model.keras').exists():
         model.load_weights(str(run_dir/'model.keras'))
         save_for_inference(model, run_dir/'model.keras')
@@ -239,13 +239,19 @@ def save_for_inference(model: keras.Model,  # a trained model
     return Path(path)
 
 # %% ../nbs/04_training.ipynb #52fa49df
-def _run_config(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla) -> dict:
-    from skin_cancer_nb.metadata import image_input  # a model with metadata has two inputs: the image's is recorded
+def _run_record(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla) -> dict:
+    "What `train` records of a session: the model (the image input's shape, for a model with metadata), its settings, the versions, the time."
     return dict(model=model.name, input_shape=list(image_input(model).shape[1:]), params=model.count_params(), epochs=epochs,
                 optimizer=optimizer if isinstance(optimizer, str) else type(optimizer).__name__.lower(), lr=lr,
                 lr_schedule=lr_schedule, class_weight=class_weight, steps_per_epoch=steps_per_epoch, patience=patience,
                 dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer), xla=xla, replicas=model.distribute_strategy.num_replicas_in_sync,
                 versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
+
+def _write_record(run: RunDir, record: dict, resume: bool):
+    "Add `record` to the run's `run.json`; a resumed session keeps the time the run was created and adds when it resumed."
+    before = run.record
+    if resume and 'created' in before: record = record | {'created': before['created'], 'resumed': record['created']}
+    write_json(run/'run.json', before | record)
 
 def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dict:
     "The best epoch of `history` by `monitor` and its metrics (validation ones when there are)."
@@ -256,156 +262,127 @@ def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dic
             **{c: float(row[c]) for c in cols}, 'train_seconds': float(history['seconds'].sum()) if 'seconds' in history else None}
 
 # %% ../nbs/04_training.ipynb #9e31f3cc
-def _manifest(data, val_frac: float, test_frac: float, seed: int, on_error: str = 'raise') -> pd.DataFrame:
+def _check_start(run: RunDir, c: RunConfig):
+    "Refuse a finished run folder, and an interrupted one that began with other settings (naming each)."
+    if run.status == 'finished': run.start()  # raises, before any work
+    if run.status == 'interrupted' and (old := run.config) is not None and (diff := c.differences(old)):
+        said = '; '.join(f'{k} {b!r} there, {a!r} now' for k, (a, b) in diff.items())
+        raise ValueError(f"{run.path} holds an interrupted run begun with other settings ({said}): resume it with its own "
+                         f"(--config {run.path/'config.json'}), or train into another run folder.")
+
+def _manifest(data, c: RunConfig) -> pd.DataFrame:
     "The images of `data` (a folder, a CSV or a table) with their `label` and `split`, each one checked to decode."
-    from skin_cancer_nb.data import load_metadata, without_bad_images
-    from skin_cancer_nb.prep import clean_metadata, split_by_lesion
-    if isinstance(data, pd.DataFrame): df, excluded = without_bad_images(data.copy(), on_error)
+    if c.metadata and isinstance(data, pd.DataFrame) and (lacking := [k for k in METADATA_INPUTS if k not in data]):
+        raise ValueError(f"metadata=True needs the column(s) {', '.join(lacking)} in the data's table: load it with `load_metadata`, or train without metadata.")
+    if isinstance(data, pd.DataFrame): df, excluded = without_bad_images(data.copy(), c.on_error)
     else:
-        df = load_metadata(data, check_images='decode', on_error=on_error)
+        df = load_metadata(data, check_images='decode', on_error=c.on_error)
         excluded = df.attrs.get('excluded', [])
     if 'label' not in df: df = clean_metadata(df)
-    if 'split' not in df: df = split_by_lesion(df, val_frac, test_frac, seed)
+    if 'split' not in df: df = split_by_lesion(df, c.val_frac, c.test_frac, c.seed)
     df['path'] = [str(Path(p).resolve()) for p in df.path]
     df.attrs['excluded'] = excluded  # the images left out: image_id, problem (and row, the CSV line)
     return df
 
 # %% ../nbs/04_training.ipynb #783653f6
-def _settings(model_defaults: dict, given: dict) -> dict:
-    "Each training setting: the caller's where given, else the model's registered default, else `TRAINING_DEFAULTS`."
-    unset = lambda k, v: v == 'auto' if k == 'patience' else v is None
-    return {k: TRAINING_DEFAULTS[k] if unset(k, v) and k not in model_defaults else model_defaults[k] if unset(k, v) else v
-            for k, v in given.items()}
-
-def _run_data(df, size, batch_size, interpolation, imbalance, augment, cache, seed, metadata=False):
-    "Training (augmented, and as they are), validation and test datasets of the manifest `df`, and the steps and class weights of training."
-    from skin_cancer_nb.prep import make_dataset, class_weights, steps_per_epoch
+def _run_data(df: pd.DataFrame, c: RunConfig, interpolation: str) -> dict:
+    "The datasets of the manifest `df`: training (augmented), the training images as they are (for a feature cache), validation, test; the steps and class weights of training."
     part = {s: df[df.split == s] for s in ('train', 'val', 'test')}
-    kw = dict(image_size=size, batch_size=batch_size, interpolation=interpolation, cache=cache, seed=seed, with_metadata=metadata)
-    train_ds = make_dataset(part['train'], training=True, augment=None if augment else False, balanced=imbalance == 'balanced', **kw)
-    evals = {s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')}
-    steps = steps_per_epoch(part['train'], batch_size) if imbalance == 'balanced' else None
-    weights = class_weights(part['train'].label) if imbalance == 'class_weight' else None
-    plain = make_dataset(part['train'], **kw)  # the training images as they are, in order: for a feature cache
-    return train_ds, plain, evals['val'], evals['test'], steps, weights
+    kw = dict(image_size=c.image_size, batch_size=c.batch_size, interpolation=interpolation, cache=c.cache, seed=c.seed, with_metadata=c.metadata)
+    layer = augmentation(c.augment, c.augment_strength, c.seed)
+    return dict(train=make_dataset(part['train'], training=True, augment=layer or False, balanced=c.imbalance == 'balanced', **kw),
+                plain=make_dataset(part['train'], **kw), **{s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')},
+                steps=steps_per_epoch(part['train'], c.batch_size) if c.imbalance == 'balanced' else None,
+                class_weight=class_weights(part['train'].label) if c.imbalance == 'class_weight' else None)
+
+def _build(c: RunConfig, strategy) -> keras.Model:
+    "The model of `c`, built inside `strategy`: the registry's architecture, with the metadata branch where `c.metadata`."
+    with strategy.scope():
+        net = build_model(c.model, c.image_size, weights=c.weights, **c.model_kwargs)
+        return add_metadata(net, seed=c.seed) if c.metadata else net
+
+def _begin(run: RunDir, c: RunConfig, data, df: pd.DataFrame, net: keras.Model, facts: dict):
+    "Start the run folder: `config.json` (the settings as they are), `run.json` (what else is known), `split.csv` and the images left out."
+    run.start()
+    c.write(run/'config.json')
+    spec = model_spec(c.model)
+    _write_record(run, facts | dict(input_shape=[*c.image_size, 3], interpolation=spec.interpolation, preprocess=spec.preprocess, classes=CLASSES,
+                                    data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), params=net.count_params(),
+                                    images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')}, versions=versions(),
+                                    created=datetime.now().isoformat(timespec='seconds')), resume=True)
+    df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if c.metadata else [])].to_csv(run/'split.csv', index=False)
+    if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
+
+def _train_kwargs(c: RunConfig, class_weight, verbose) -> dict:
+    "The arguments of `train` that every phase of `c` shares."
+    return dict(optimizer=c.optimizer, lr_schedule=c.lr_schedule, class_weight=class_weight, patience=c.patience or None, tensorboard=c.tensorboard,
+                xla=c.xla, label_smoothing=c.label_smoothing, verbose=verbose, eager=c.eager)
 
 # %% ../nbs/04_training.ipynb #ece2e8f1
 def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a table with `path` and `dx` (and `split`)
-            model: str = 'custom_cnn',  # a name from `models.available_models()`
+            config='custom_cnn',  # a model's name, or a `RunConfig` (e.g. another run's: `RunDir(run).config`)
             out='runs',  # the folder that holds the run folders
             name: str | None = None,  # the run folder's name (default: model and time); an interrupted run there is resumed
-            epochs: int | None = None,  # maximum epochs of each phase; the model's recipe when None
-            batch_size: int | None = None,  # images per batch (over all replicas); the model's default (or 32) when None
-            image_size=None,  # (height, width), an int or 'HxW'; the model's default when None
-            lr: float | None = None,  # learning rate of a 'train' or 'head' phase; the model's recipe when None
-            optimizer: str | None = None,  # 'adam', 'adamax' or 'sgd'; the model's default (or Adam) when None
-            seed: int = 42,  # seed of the split, the weights' initialisation, shuffling and augmentation
-            val_frac: float = 0.1,  # share of the images for validation (by lesion)
-            test_frac: float = 0.1,  # share of the images for the test (by lesion)
-            imbalance: str | None = None,  # 'class_weight' (weighted loss), 'balanced' (sampling) or 'none'; the model's default when None
-            augment: bool = True,  # augment the training images (`prep.default_augmentation`)
-            cache=True,  # cache decoded images: True (memory), a folder, or False
-            mixed_precision='auto',  # 'auto' (float16 on GPUs that gain, bfloat16 on TPUs), a policy name, or False
-            xla: bool | None = None,  # compile with XLA; None lets Keras decide
             strategy=None,  # a `tf.distribute` strategy; `core.get_strategy()` when None
-            lr_schedule: str | None = None,  # 'plateau', 'cosine' or 'constant'; the model's default (or 'plateau') when None
-            patience='auto',  # early-stopping patience of each phase; None: never stop early; 'auto': the model's default (or 5)
-            label_smoothing: float | None = None,  # label smoothing of the loss; the model's default (or 0) when None
-            tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
-            weights='default',  # 'default' (the model's: ImageNet for a backbone), None or 'none' (random), 'imagenet', or a weights file
-            head_epochs: int | None = None,  # epochs of a 'head' phase (0: none); `epochs` or the recipe's when None
-            fine_epochs: int | None = None,  # epochs of a 'fine_tune' phase (0: the head only); `epochs` or the recipe's when None
-            unfreeze: int | None = None,  # blocks a 'fine_tune' phase unfreezes; the recipe's when None
-            fine_lr: float | None = None,  # learning rate of a 'fine_tune' phase; the recipe's when None
-            feature_cache='auto',  # a 'head' phase on cached features of the un-augmented training images: 'auto' (unless sampling is balanced), True, False
-            eager: bool = False,  # run eagerly: quicker for smoke runs of a few batches
-            on_error: str = 'raise',  # an image that cannot be decoded: 'raise' one clear error before training, or 'skip' it (listed in the run folder)
-            model_kwargs: dict | None = None,  # more arguments for the model's builder (e.g. dropout)
-            metadata: bool = False,  # age, sex and site as a second input (`metadata.add_metadata`); never dx_type
             verbose='auto',  # Keras's progress output
+            **changes,  # settings that differ from `config`: fields of `RunConfig` and `PhaseSettings` (notebook 00a)
            ) -> Path:
-    "Split by lesion, build, train every phase of the model's recipe, and test one model on a dataset; returns the run folder."
-    spec = model_spec(model)
-    s = _settings(spec.defaults, dict(batch_size=batch_size, optimizer=optimizer, imbalance=imbalance, lr_schedule=lr_schedule,
-                                      label_smoothing=label_smoothing, patience=patience))
-    if s['imbalance'] not in ('class_weight', 'balanced', 'none'): raise ValueError(f"imbalance={s['imbalance']!r}: use 'class_weight', 'balanced' or 'none'.")
-    weights = spec.weights if weights == 'default' else None if weights in (None, 'none') else weights
-    phases = recipe(spec, weights, epochs, lr, head_epochs, fine_epochs, unfreeze, fine_lr)
-    if feature_cache is True and s['imbalance'] == 'balanced':
-        raise ValueError("feature_cache=True needs every training image once an epoch: pass an imbalance other than 'balanced'.")
-    feature_cache = s['imbalance'] != 'balanced' if feature_cache == 'auto' else bool(feature_cache)
-    size, run = parse_image_size(image_size, spec.input_shape), RunDir(Path(out)/(name or run_name(model)))
-    if run.status == 'finished': run.start()  # refused before any work
-    seed_everything(seed)
-    from skin_cancer_nb.metadata import METADATA_INPUTS
-    if metadata and isinstance(data, pd.DataFrame) and (lacking := [c for c in METADATA_INPUTS if c not in data]):
-        raise ValueError(f"metadata=True needs the column(s) {', '.join(lacking)} in the data's table: load it with `load_metadata`, or train without metadata.")
-    df = _manifest(data, val_frac, test_frac, seed, on_error)
-    train_ds, plain_ds, val_ds, test_ds, steps, class_weight = _run_data(df, size, s['batch_size'], spec.interpolation, s['imbalance'], augment, cache, seed, metadata)
-    config = dict(model=model, input_shape=[*size, 3], image_size=list(size), interpolation=spec.interpolation, preprocess=spec.preprocess,
-                  classes=CLASSES, data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), split_seed=seed,
-                  val_frac=val_frac, test_frac=test_frac, batch_size=s['batch_size'], imbalance=s['imbalance'], balanced=s['imbalance'] == 'balanced',
-                  augment=augment, weights=weights, phases=[asdict(p) for p in phases], optimizer=s['optimizer'], lr_schedule=s['lr_schedule'],
-                  label_smoothing=s['label_smoothing'], patience=s['patience'], images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')},
-                  metadata=bool(metadata))
-    kw = dict(optimizer=s['optimizer'], lr_schedule=s['lr_schedule'], class_weight=class_weight, patience=s['patience'], tensorboard=tensorboard,
-              xla=xla, label_smoothing=s['label_smoothing'], verbose=verbose, eager=eager)
+    "Split by lesion, build, train every phase of the run's configuration, calibrate and test one model; returns the run folder."
+    c = make_config(config, **changes)
+    run = RunDir(Path(out)/(name or run_name(c.model)))
+    _check_start(run, c)
+    seed_everything(c.seed)
+    df = _manifest(data, c)
+    ds = _run_data(df, c, model_spec(c.model).interpolation)
     previous = keras.mixed_precision.global_policy().name
     try:  # the policy holds while every model of the run is built, the head on cached features too
         hw = detect_hardware()  # looked for once: precision and strategy both follow from it
-        policy = set_mixed_precision('auto' if mixed_precision is True else mixed_precision or 'float32', hw)
+        policy = set_mixed_precision(c.precision, hw)
         strategy = strategy or get_strategy(hw)
-        if verbose: print(f'{model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
-        with strategy.scope():
-            net = build_model(model, size, weights=weights, **(model_kwargs or {}))
-            if metadata:
-                from skin_cancer_nb.metadata import add_metadata
-                net = add_metadata(net, seed=seed)
-        run.start()
-        df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if metadata else [])].to_csv(run/'split.csv', index=False)
-        if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
-        if len(phases) == 1:
-            _train_phase(net, spec, phases[0], run, (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, config, kw | {'finish': False})
-            history = run.history.assign(phase=phases[0].name)
-            history.to_csv(run/'history.csv', index=False)
-            metrics = _best_epoch_metrics(history, 'val_macro_f1' if val_ds is not None else 'macro_f1', phases[0].epochs)
-        else:
-            created = run.config.get('created') or datetime.now().isoformat(timespec='seconds')  # a resumed run keeps its start
-            write_json(run/'config.json', config | dict(params=net.count_params(), versions=versions(), created=created))
-            after = {p.name: _train_phase(net, spec, p, run.phase(p.name), (train_ds, plain_ds), val_ds, steps, feature_cache, s['batch_size'], seed, {}, kw)
-                     for p in phases}
-            write_json(run/'config.json', run.config | {'phases': [asdict(p) | {'trainable_layers': run.phase(p.name).config.get('trainable_layers')}
-                                                                   for p in phases]})
-            best, metrics = _combine_phases(run, phases, 'val_macro_f1' if val_ds is not None else 'macro_f1')
-            net.set_weights(after[best])
+        if verbose: print(f'{c.model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
+        net = _build(c, strategy)
+        _begin(run, c, data, df, net, dict(hardware=str(hw), replicas=strategy.num_replicas_in_sync, dtype_policy=policy))
+        metrics = _train_phases(net, c, run, ds, _train_kwargs(c, ds['class_weight'], verbose))
         save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
-        if val_ds is not None:  # the temperature of its probabilities, fitted on the validation split (notebook 22)
-            from skin_cancer_nb.reliability import calibrate_run
-            calibrate_run(run.path, model=net)
-        _add_test_metrics(net, test_ds, run, metrics, kw)  # the run is finished
+        if ds['val'] is not None: calibrate_run(run.path, model=net)  # the temperature of its probabilities (notebook 22)
+        _add_test_metrics(net, ds['test'], run, metrics, c)  # the run is finished
     finally: keras.mixed_precision.set_global_policy(previous)
     return run.path
 
 # %% ../nbs/04_training.ipynb #14b44fef
-def _train_phase(net, spec, phase, run: RunDir, train_data, val_ds, steps, feature_cache: bool, batch_size: int, seed: int, config: dict, kw: dict) -> list:
+def _train_phases(net, c: RunConfig, run: RunDir, ds: dict, kw: dict) -> dict:
+    "Train the phases of `c`, each in a folder of its own where there are several; `net` ends with the best phase's weights. Returns its metrics."
+    monitor = 'val_macro_f1' if ds['val'] is not None else 'macro_f1'
+    if len(c.phases) == 1:
+        _train_phase(net, c, c.phases[0], run, ds, kw | {'finish': False})
+        history = run.history.assign(phase=c.phases[0].name)
+        history.to_csv(run/'history.csv', index=False)
+        return _best_epoch_metrics(history, monitor, c.phases[0].epochs)
+    after = {p.name: _train_phase(net, c, p, run.phase(p.name), ds, kw) for p in c.phases}
+    _write_record(run, {'trainable_layers': {p.name: run.phase(p.name).record.get('trainable_layers') for p in c.phases}}, resume=True)
+    best, metrics = _combine_phases(run, c.phases, monitor)
+    net.set_weights(after[best])
+    return metrics
+
+def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dict) -> list:
     "Train `net` for one phase into `run` (or load the phase's result, when it is finished); returns the weights it ends with."
+    spec = model_spec(c.model)
     trainable = spec.set_trainable(net, phase.trainable)
-    done = run.status == 'finished'
-    started = 'feature_cache' in run.config  # a phase that began records how it trains: a resumed one goes on the same way
-    on_features = (run.config['feature_cache'] if started else feature_cache) and phase.trainable == 'head' and spec.head_split is not None
-    (train_ds, plain_ds), t0 = train_data, time.perf_counter()  # the training images augmented, and as they are
-    fit, tr, va, steps_ = net, train_ds, val_ds, steps
+    started = 'feature_cache' in run.record  # a phase that began records how it trains: a resumed one goes on the same way
+    on_features = (run.record['feature_cache'] if started else c.feature_cache) and phase.trainable == 'head' and spec.head_split is not None
+    t0, fit, tr, va, steps = time.perf_counter(), net, ds['train'], ds['val'], ds['steps']
     if on_features:
         with net.distribute_strategy.scope(): extractor, fit = spec.head_split(net)
-    if done: fit.load_weights(str(run.model_path))
-    else:
-        if on_features:
-            tr = feature_dataset(*extract_features(extractor, plain_ds, kw['eager']), batch_size, shuffle=True, seed=seed)
-            va = None if val_ds is None else feature_dataset(*extract_features(extractor, val_ds, kw['eager']), batch_size)
-            steps_ = None
-        extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
-                     feature_seconds=time.perf_counter() - t0)
-        train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps_, config=config | extra, **kw)
+    if run.status == 'finished':
+        fit.load_weights(str(run.model_path))
+        return net.get_weights()
+    if on_features:
+        tr = feature_dataset(*extract_features(extractor, ds['plain'], c.eager), c.batch_size, shuffle=True, seed=c.seed)
+        va = None if va is None else feature_dataset(*extract_features(extractor, va, c.eager), c.batch_size)
+        steps = None
+    extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
+                 feature_seconds=time.perf_counter() - t0)
+    train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps, record=extra, **kw)
     return net.get_weights()
 
 def _combine_phases(run: RunDir, phases: list, monitor: str) -> tuple:
@@ -415,17 +392,17 @@ def _combine_phases(run: RunDir, phases: list, monitor: str) -> tuple:
         h, m = run.phase(p.name).history, run.phase(p.name).metrics
         if m.get(monitor) is not None and m[monitor] > best[1].get(monitor, -np.inf): best = (p.name, m | {'best_epoch': m['best_epoch'] + offset})
         parts.append(h.assign(epoch=h.epoch + offset, phase=p.name)); offset += len(h)
-        seconds += (m.get('train_seconds') or 0) + (run.phase(p.name).config.get('feature_seconds') or 0)
+        seconds += (m.get('train_seconds') or 0) + (run.phase(p.name).record.get('feature_seconds') or 0)
     if best[0] is None: best = (phases[-1].name, run.phase(phases[-1].name).metrics)  # no phase has the figure: the last one's weights
     history = pd.concat(parts, ignore_index=True)
     history.to_csv(run/'history.csv', index=False)
     return best[0], best[1] | {'phase': best[0], 'epochs_run': len(history), 'train_seconds': seconds,
                                'phase_epochs': {p.name: int((history.phase == p.name).sum()) for p in phases}}
 
-def _add_test_metrics(model, test_ds, run: RunDir, metrics: dict, kw: dict):
+def _add_test_metrics(model, test_ds, run: RunDir, metrics: dict, c: RunConfig):
     "Evaluate the best model on the test split, and write metrics.json with the test metrics (prefixed `test_`): the run is finished."
     if test_ds is not None:
-        compile_model(model, label_smoothing=kw['label_smoothing'], eager=kw['eager'])
+        compile_model(model, label_smoothing=c.label_smoothing, eager=c.eager)
         metrics = metrics | {f'test_{k}': float(v) for k, v in model.evaluate(test_ds, return_dict=True, verbose=0).items()}
     write_json(run/'metrics.json', metrics)
 
@@ -455,21 +432,6 @@ def feature_dataset(features,  # from `extract_features`: an array, or {'feature
     if shuffle: ds = ds.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
     return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)
 
-# %% ../nbs/04_training.ipynb #a8b505c0
-def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded) or a .keras file
-                    compile: bool = True,  # restore the optimizer and metrics too (False: for prediction only)
-                   ) -> keras.Model:
-    "The best model of the run in `run_dir` (or a .keras file), loaded with `safe_mode=True`."
-    path = Path(run_dir).expanduser()
-    if path.is_dir(): path = RunDir(path).model_path
-    if not path.exists():
-        raise FileNotFoundError(f"{path} does not exist: pass a .keras file, or a run folder that has finished an epoch.")
-    if path.suffix != '.keras': raise ValueError(f"{path} is not a .keras model file: pass a run folder or a .keras file.")
-    import skin_cancer_nb.prep  # noqa: F401  (it registers the augmentation layers)
-    import skin_cancer_nb.metadata  # noqa: F401  (it registers the metadata dropout)
-    available_models()  # imports the modules that register the models' custom layers
-    return keras.models.load_model(path, safe_mode=True, compile=compile)
-
 # %% ../nbs/04_training.ipynb #7fa729d5
 def plot_history(run,  # a run folder, a `RunDir`, a history DataFrame or a Keras `History`
                  metrics=('loss', 'accuracy', 'macro_f1'),  # the panels
@@ -493,38 +455,8 @@ def plot_history(run,  # a run folder, a `RunDir`, a history DataFrame or a Kera
     return fig
 
 # %% ../nbs/04_training.ipynb #69468173
-def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata CSV
-              model: str = 'custom_cnn',  # model name (see `skin_cancer_nb.models.MODELS`)
-              epochs: int | None = None,  # maximum number of epochs; the model's default when omitted
-              batch_size: int | None = None,  # images per batch; the model's default when omitted
-              image_size: str | None = None,  # HEIGHTxWIDTH (e.g. 90x120) or one number; the model's default when omitted
-              lr: float | None = None,  # learning rate; the model's default when omitted
-              optimizer: str | None = None,  # adam, adamax or sgd; the model's default when omitted
-              seed: int = 42,  # seed of the split, initialisation and shuffling
-              out: str = 'runs',  # folder for the run folders
-              name: str | None = None,  # run folder name (default: model and time); an interrupted run of that name resumes
-              balanced: bool = False,  # draw every class equally often instead of weighting the loss
-              augment: bool = True,  # augment the training images
-              skip_bad: bool = False,  # go on without images that cannot be decoded (listed in the run folder's excluded_images.csv)
-              patience: int | None = None,  # early-stopping patience in epochs (0: never stop early); the model's default when omitted
-              label_smoothing: float | None = None,  # label smoothing of the loss; the model's default when omitted
-              weights: str = 'default',  # imagenet, none (random weights: one phase, every layer) or a Keras weights file of the backbone without its top; default: the model's
-              head_epochs: int | None = None,  # epochs of the head on the frozen backbone (a pretrained model's first phase)
-              fine_epochs: int | None = None,  # epochs with the top blocks unfrozen (0: the head only)
-              unfreeze: int | None = None,  # blocks of the backbone the fine-tuning phase trains; the model's default when omitted
-              fine_lr: float | None = None,  # learning rate of the fine-tuning phase; the model's default when omitted
-              metadata: bool = False,  # age, sex and site as a second input beside the image (never dx_type)
-              mixed_precision: bool = True,  # mixed precision on GPUs and TPUs that gain from it
-              xla: bool = False,  # compile with XLA
-              verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
-             ):
-    "Train one model on a dataset split by lesion, and write its run folder."
-    run_dir = fit_run(data_dir, model, out, name, epochs, batch_size, image_size, lr, optimizer, seed,
-                      imbalance='balanced' if balanced else None, augment=augment,
-                      patience='auto' if patience is None else patience or None, label_smoothing=label_smoothing,
-                      mixed_precision='auto' if mixed_precision else False, xla=xla or None, weights=weights,
-                      head_epochs=head_epochs, fine_epochs=fine_epochs, unfreeze=unfreeze, fine_lr=fine_lr,
-                      on_error='skip' if skip_bad else 'raise', metadata=metadata, verbose=verbose)
+def _summary(run_dir: Path):
+    "Print where a run is, what it left out, its best epoch (counted from 1, as Keras counts) and its test figures."
     m = RunDir(run_dir).metrics
     print(f"Run folder: {run_dir}")
     if (run_dir/'excluded_images.csv').exists():
@@ -535,3 +467,14 @@ def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata C
               f"balanced accuracy {m.get('val_balanced_accuracy', float('nan')):.3f}")
     if 'test_macro_f1' in m:
         print(f"Test: accuracy {m['test_accuracy']:.3f}, balanced accuracy {m['test_balanced_accuracy']:.3f}, macro-F1 {m['test_macro_f1']:.3f}")
+
+def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata CSV
+              out: str = 'runs',  # folder for the run folders
+              name: str | None = None,  # run folder name (default: model and time); an interrupted run of that name resumes
+              verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
+              **settings,  # the run's settings: an option for each field of `RunConfig` and `PhaseSettings`, --config and --set
+             ):
+    "Train one model on a dataset split by lesion, and write its run folder."
+    path, changes = config_changes(settings)
+    start = RunConfig.read(path) if path else changes.pop('model', 'custom_cnn')
+    _summary(fit_run(data_dir, start, out, name, verbose=verbose, **changes))

@@ -14,6 +14,7 @@ import keras
 from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
 from .efficientnet_lite import efficientnet_lite0
 from .models import Phase, register_model
+from .metadata import image_input, needs_metadata, metadata_top, in_metadata_top
 
 # %% auto #0
 __all__ = ['A', 'BACKBONES', 'L', 'HEADS', 'Backbone', 'gap_bn_dense_head', 'gap_head', 'dense_head', 'backbone',
@@ -259,12 +260,10 @@ for _bb in BACKBONES.values():
 # %% ../nbs/06_transfer_learning.ipynb #15eb9a83
 def feature_extractor(model: keras.Model) -> keras.Model:
     "The model from raw images to the pooled backbone features that the head starts from (`head_pool`)."
-    from skin_cancer_nb.metadata import image_input
     return keras.Model(image_input(model), model.get_layer('head_pool').output, name=f'{model.name}_features')
 
 def head_model(model: keras.Model) -> keras.Model:
     "The head of a transfer model as a model of the pooled features (and the metadata, for a model with metadata); it shares the head's layers, so training it trains `model`."
-    from skin_cancer_nb.metadata import needs_metadata, metadata_top, in_metadata_top
     pool, fused = model.get_layer('head_pool'), needs_metadata(model)
     x = inputs = keras.Input(pool.output.shape[1:], name='features')
     for layer in head_layers(model):  # in depth order: with metadata, its branch's layers may come before `head_pool`
