@@ -46,7 +46,8 @@ def measure(args) -> list:
     "[(what, precision, images per second)] for every timing."
     import numpy as np, keras
     from skin_cancer_nb.core import detect_hardware, mixed_precision_policy
-    from skin_cancer_nb.data import make_synthetic_ham10000, load_metadata
+    from skin_cancer_nb.twin import make_synthetic_ham10000
+    from skin_cancer_nb.data import load_metadata
     from skin_cancer_nb.models import build_model, model_spec
     from skin_cancer_nb.prep import make_dataset
     from skin_cancer_nb.train import compile_model

@@ -37,7 +37,8 @@ def parse_args(argv=None) -> argparse.Namespace:
 def main(argv=None) -> int:
     args = parse_args(argv)
     from skin_cancer_nb.core import versions
-    from skin_cancer_nb.data import load_metadata, make_synthetic_ham10000
+    from skin_cancer_nb.data import load_metadata
+    from skin_cancer_nb.twin import make_synthetic_ham10000
     from skin_cancer_nb.prep import benchmark_pipeline
     tmp = None if args.twin else Path(tempfile.mkdtemp(prefix='pipeline_speed_'))
     try:

@@ -55,7 +55,8 @@ def train_models(data: Path, runs: Path, models: list):
 
 def metadata_baseline(run_dir: Path, n_boot: int) -> tuple:
     "The metadata-only baseline on the split of `run_dir`: fitted on its training images, tested on its test images; (predictions, metrics)."
-    from skin_cancer_nb.evaluate import run_test_table, prediction_metrics, lesion_metrics
+    from skin_cancer_nb.predict import run_test_table
+    from skin_cancer_nb.metrics import prediction_metrics, lesion_metrics
     from skin_cancer_nb.metadata import fit_metadata_baseline, metadata_baseline_predictions
     train, test = run_test_table(run_dir, part='train'), run_test_table(run_dir)
     t0 = time.time()
@@ -72,7 +73,7 @@ PAIRS = [('efficientnet_lite0_metadata', 'efficientnet_lite0'), ('lesion_resnet_
 
 def differences_markdown(evaluations: dict, n_boot: int) -> str:
     "The paired differences of PAIRS (where both were evaluated), per image and per lesion, as the README's table."
-    from skin_cancer_nb.evaluate import paired_difference
+    from skin_cancer_nb.metrics import paired_difference
     lines = ['| first minus second | balanced accuracy | macro-F1 | balanced accuracy per lesion | macro-F1 per lesion | first ahead (balanced accuracy) |',
              '|---|---|---|---|---|---:|']
     for a, b in PAIRS:
@@ -88,18 +89,18 @@ def differences_markdown(evaluations: dict, n_boot: int) -> str:
 def readme_tables(report, runs: Path) -> str:
     "The README's two tables from a written report: the results (with each model's input size) and the recall per class."
     import pandas as pd
-    from skin_cancer_nb.evaluate import results_markdown, _slug
-    from skin_cancer_nb.runs import RunDir
+    from skin_cancer_nb.evaluate import results_markdown
+    from skin_cancer_nb.runs import RunDir, slug
     report = Path(report)
     table = pd.read_csv(report/'results.csv', index_col='name')
     base = lambda name: name.replace(' +TTA', '')
     label = lambda name: name if name.startswith('ensemble') else f"`{base(name)}`" + name[len(base(name)):]
-    sizes = {label(n): 'x'.join(map(str, c['image_size'])) for n in table.index if 'image_size' in (c := RunDir(runs/base(n)).config)}
+    sizes = {label(n): 'x'.join(map(str, c.image_size)) for n in table.index if (c := RunDir(runs/base(n)).config) is not None}
     table.index = [label(n) for n in table.index]
     lines = [results_markdown(table, extra={'input': sizes}).rstrip('\n')]
     recall = {}
     for name in pd.read_csv(report/'results.csv', index_col='name').index:  # this evaluation's models, not older folders in the report
-        m = RunDir(report/_slug(name)).metrics
+        m = RunDir(report/slug(name)).metrics
         if not name.endswith(' +TTA'): recall[name] = {c: v['recall'] for c, v in m['per_class'].items()}
     support = {c: v['support'] for c, v in m['per_class'].items()}
     lines += ['', '| model | ' + ' | '.join(f'{c} ({n})' for c, n in support.items()) + ' |', '|---|' + '---|' * len(support)]

@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     p.add_argument('--baseline', default='eed4c84', help='git revision whose drawing is the baseline')
     p.add_argument('--processes', default='b692337', help='git revision that drew with a pool of processes')
     args = p.parse_args(argv)
-    from skin_cancer_nb import data
+    from skin_cancer_nb import twin as data
     from skin_cancer_nb.core import cpu_count
     tmp = Path(tempfile.mkdtemp(prefix='twin_speed_'))
     try:

@@ -14,7 +14,7 @@ __all__ = ['COMMANDS', 'available_commands', 'command_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b55fb14e
 COMMANDS = {  # subcommand: (module, function)
-    'synth': ('skin_cancer_nb.data', 'synth_cli'),
+    'synth': ('skin_cancer_nb.twin', 'synth_cli'),
     'download': ('skin_cancer_nb.data', 'download_cli'),
     'info': ('skin_cancer_nb.data', 'info_cli'),
     'eda': ('skin_cancer_nb.eda', 'eda_cli'),

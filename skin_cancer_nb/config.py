@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['CHOICES', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes', 'field_docs', 'add_config_options',
+__all__ = ['HOW_IT_RUNS', 'CHOICES', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes', 'field_docs', 'add_config_options',
            'config_changes']
 
 # %% ../nbs/00a_config.ipynb #7e965756
@@ -22,6 +22,7 @@ class Phase:
     trainable: str | int = 'all'  # 'all', 'head' (the rest frozen) or N: the head and the top N blocks below it
 
 # %% ../nbs/00a_config.ipynb #75051e7e
+HOW_IT_RUNS = ('tensorboard', 'eager', 'cache')  # settings that change how a run goes, not what it trains: a resumed run may change them
 CHOICES = dict(optimizer=('adam', 'adamax', 'sgd'), lr_schedule=('plateau', 'cosine', 'constant'),
                imbalance=('class_weight', 'balanced', 'none'), augment=('lesion', 'stock', 'none'),
                precision=('auto', 'float32', 'mixed_float16', 'mixed_bfloat16'), on_error=('raise', 'skip'))  # the allowed values of text settings
@@ -108,10 +109,12 @@ def _read(cls, path) -> RunConfig:
     except json.JSONDecodeError as e: raise ValueError(f"{path} is not valid JSON (line {e.lineno}): {e.msg}.") from None
     return cls.from_dict(d, str(path))
 
-def _differences(self: RunConfig, other: RunConfig) -> dict:
+def _differences(self: RunConfig, other: RunConfig,
+                 what: tuple = (),  # settings left out of the comparison (e.g. `HOW_IT_RUNS`)
+                ) -> dict:
     "{setting: (this value, the other's)} for every setting the two do not share."
     a, b = self.to_dict(), other.to_dict()
-    return {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+    return {k: (a[k], b[k]) for k in a if a[k] != b[k] and k not in what}
 
 RunConfig.to_dict, RunConfig.from_dict, RunConfig.write, RunConfig.read, RunConfig.differences = _to_dict, _from_dict, _write, _read, _differences
 

@@ -12,8 +12,8 @@ from .core import CLASSES, parse_image_size
 from .config import Phase, PhaseSettings, RunConfig, split_changes
 
 # %% auto #0
-__all__ = ['MODELS', 'PLUGINS', 'ModelSpec', 'register_model', 'available_models', 'model_spec', 'build_model', 'recipe',
-           'make_config']
+__all__ = ['MODELS', 'PLUGINS', 'NONE_IS_A_VALUE', 'ModelSpec', 'register_model', 'available_models', 'model_spec', 'build_model',
+           'recipe', 'make_config']
 
 # %% ../nbs/03b_registry.ipynb #5e2f263a
 def _train_whole(model: keras.Model, trainable) -> list:
@@ -118,11 +118,13 @@ def _weights(given, spec: ModelSpec):
     if w is not None and spec.weights is None: raise ValueError(f"{spec.name} has no pretrained weights (weights={w!r}): it trains from random weights.")
     return w
 
+NONE_IS_A_VALUE = ('weights', 'xla')  # settings whose None means something (random weights; Keras decides): given as None, they change
+
 def make_config(config='custom_cnn',  # a model's name, or a `RunConfig` to start from (e.g. `RunConfig.read(run/'config.json')`)
-                **changes,  # fields of `RunConfig` and `PhaseSettings`; None: unchanged
+                **changes,  # fields of `RunConfig` and `PhaseSettings`; None: unchanged (but see `NONE_IS_A_VALUE`)
                ) -> RunConfig:
     "The configuration of a run: the model's registered recipe (or `config`), with `changes`. The one place defaults are resolved."
-    changes, settings = split_changes({k: v for k, v in changes.items() if v is not None})
+    changes, settings = split_changes({k: v for k, v in changes.items() if v is not None or k in NONE_IS_A_VALUE})
     start = config if isinstance(config, RunConfig) else None
     spec = model_spec(changes.get('model') or (start.model if start else config))
     if start is None or start.model != spec.name: start = _registered_config(spec)

@@ -13,7 +13,8 @@ import pandas as pd
 from .core import SHORT_NAMES
 from .runs import RunDir
 from .config import RunConfig, config_changes
-from .data import make_synthetic_ham10000, download_ham10000
+from .data import download_ham10000
+from .twin import make_synthetic_ham10000
 from .metrics import RESULT_COLUMNS, LESION_COLUMNS, with_interval, prediction_metrics
 from .train import fit_run, plot_history
 from .evaluate import evaluate_run, plot_confusion_matrix, plot_roc_curves, plot_f1_per_class, plot_examples

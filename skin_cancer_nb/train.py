@@ -14,7 +14,7 @@ import keras
 import tensorflow as tf
 from keras import ops
 from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
-from .config import Phase, RunConfig, config_changes
+from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes
 from .data import DataError, load_metadata, without_bad_images
 from .prep import augmentation, clean_metadata, split_by_lesion, make_dataset, class_weights, steps_per_epoch
 from .models import make_config, model_spec, build_model
@@ -250,7 +250,7 @@ def _run_record(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_p
 def _write_record(run: RunDir, record: dict, resume: bool):
     "Add `record` to the run's `run.json`; a resumed session keeps the time the run was created and adds when it resumed."
     before = run.record
-    if resume and 'created' in before: record = record | {'created': before['created'], 'resumed': record['created']}
+    if resume and 'created' in before and 'created' in record: record = record | {'created': before['created'], 'resumed': record['created']}
     write_json(run/'run.json', before | record)
 
 def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dict:
@@ -263,9 +263,9 @@ def _best_epoch_metrics(history: pd.DataFrame, monitor: str, epochs: int) -> dic
 
 # %% ../nbs/04_training.ipynb #9e31f3cc
 def _check_start(run: RunDir, c: RunConfig):
-    "Refuse a finished run folder, and an interrupted one that began with other settings (naming each)."
+    "Refuse a finished run folder, and an interrupted one that began with other settings (naming each); how it runs (`HOW_IT_RUNS`) may change."
     if run.status == 'finished': run.start()  # raises, before any work
-    if run.status == 'interrupted' and (old := run.config) is not None and (diff := c.differences(old)):
+    if run.status == 'interrupted' and (old := run.config) is not None and (diff := c.differences(old, HOW_IT_RUNS)):
         said = '; '.join(f'{k} {b!r} there, {a!r} now' for k, (a, b) in diff.items())
         raise ValueError(f"{run.path} holds an interrupted run begun with other settings ({said}): resume it with its own "
                          f"(--config {run.path/'config.json'}), or train into another run folder.")
