@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import partial
 import keras
 from .core import CLASSES
-from .models import Phase, register_model
+from .config import Phase
+from .models import register_model
 
 # %% auto #0
 __all__ = ['L', 'custom_cnn', 'simple_cnn', 'lfn', 'lesion_resnet']

@@ -11,17 +11,19 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
 from .core import SHORT_NAMES
+from .data import real_data_dir
 from .runs import RunDir, write_json, slug
+from .train import fit_run, plot_history
 from .metrics import (RESULT_COLUMNS, LESION_COLUMNS, CALIBRATION, HEADLINE, apply_temperature, classification_metrics, with_interval,
-                                    per_class_table, prediction_table, probabilities, prediction_metrics, select_examples, lesion_metrics,
+                                    metrics_table, per_class_table, prediction_table, probabilities, prediction_metrics, select_examples, lesion_metrics,
                                     ensemble_predictions)
 from .predict import predict, run_test_table
 from .reliability import calibrate_run, write_reliability
 
 # %% auto #0
 __all__ = ['plot_confusion_matrix', 'plot_roc_curves', 'plot_f1_per_class', 'plot_examples', 'evaluate_run', 'find_runs',
-           'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown', 'write_report',
-           'evaluate_cli']
+           'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown', 'real_run',
+           'show_run', 'write_report', 'evaluate_cli']
 
 # %% ../nbs/20_evaluation.ipynb #4e3a75cf
 def _labels(classes) -> list: return [f'{SHORT_NAMES.get(c, c)}\n({c})' for c in classes]
@@ -259,6 +261,25 @@ def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_run
               for n, r in table.iterrows()]
     return '\n'.join(lines) + '\n'
 
+
+# %% ../nbs/20_evaluation.ipynb #15b84a6a
+def real_run(model: str,  # a registered model
+             data=None,  # the real images (Kaggle layout); `data.real_data_dir()` when None
+             runs='../runs',  # the folder of the real runs
+             **changes,  # settings other than the model's recipe (the run folder is then named after them: pass `name`)
+            ) -> RunDir | None:
+    "The run of `model` on the real images in `runs/MODEL` (or `runs/name`): read when finished, else trained; None without real images."
+    run = RunDir(Path(runs)/changes.pop('name', model))
+    data = data or real_data_dir()
+    if run.status != 'finished' and data: fit_run(data, model, run.path.parent, run.path.name, verbose=2, **changes)
+    return run if run.status == 'finished' else None
+
+def show_run(run: RunDir,  # a finished run
+             title: str = '',  # the confusion matrix's title
+            ) -> tuple:
+    "A run's training curves, headline figures with their intervals, and confusion matrix on its test split: (figure, table, figure)."
+    predictions, metrics = evaluate_run(run.path)
+    return plot_history(run), metrics_table(metrics).round(3), plot_confusion_matrix(predictions, title)
 
 # %% ../nbs/20_evaluation.ipynb #5fd199f8
 def write_report(evaluations: dict,  # name -> (prediction table, metrics), from `evaluate_runs`

@@ -13,7 +13,8 @@ import pandas as pd
 import keras
 from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
 from .efficientnet_lite import efficientnet_lite0
-from .models import Phase, register_model
+from .config import Phase
+from .models import register_model
 from .metadata import image_input, needs_metadata, metadata_top, in_metadata_top
 
 # %% auto #0
