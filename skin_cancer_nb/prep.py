@@ -410,20 +410,17 @@ def make_dataset(df: pd.DataFrame,  # table with `path` and `dx` (or `label`); a
                  preprocess=None,  # called on each batch of images after the cache, e.g. a backbone's preprocess_input
                  interpolation: str = 'bilinear',  # `tf.image.resize` method: 'bilinear', 'lanczos3', 'area', ...
                  seed: int = 42,  # seed of shuffling, balanced sampling and the default augmentation
-                 shuffle_buffer: int | None = None,  # None: the whole table
-                 fast_jpeg: bool = True,  # decode JPEGs at a reduced scale when the target is small enough
-                 drop_remainder: bool = False,  # drop a last, smaller batch
                 ) -> tf.data.Dataset:
     "A `tf.data.Dataset` of (images, labels) batches: float32 images in [0, 255], int32 labels; cached, shuffled and augmented in training."
     if 'path' not in df or df.path.isna().any(): raise ValueError("Every row needs a `path` to its image: load the table with `load_metadata`.")
     if len(df) == 0: raise ValueError("The table has no rows: there is nothing to load.")
     size, shuffle = parse_image_size(image_size), training if shuffle is None else shuffle
-    if balanced: ds = _balanced(df, size, cache, interpolation, fast_jpeg, with_metadata, seed)
+    if balanced: ds = _balanced(df, size, cache, interpolation, True, with_metadata, seed)
     else:
-        ds = _decoded(df, size, cache, interpolation, fast_jpeg, with_metadata)
-        if shuffle: ds = ds.shuffle(shuffle_buffer or len(df), seed=seed, reshuffle_each_iteration=True)
+        ds = _decoded(df, size, cache, interpolation, True, with_metadata)
+        if shuffle: ds = ds.shuffle(len(df), seed=seed, reshuffle_each_iteration=True)
     layer = None if not training or augment is False else default_augmentation(seed) if augment is None or augment is True else augment
-    ds = ds.batch(batch_size, drop_remainder=drop_remainder)
+    ds = ds.batch(batch_size)
     ds = ds.map(_batch_fn(layer, preprocess, with_metadata), num_parallel_calls=tf.data.AUTOTUNE)
     return ds.prefetch(tf.data.AUTOTUNE)
 

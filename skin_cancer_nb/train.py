@@ -185,35 +185,25 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           val_ds=None,  # validation batches; without them the best epoch is picked on the training data
           epochs: int = 10,  # maximum number of epochs
           run_dir=None,  # run folder; a new one under runs/ when None; an interrupted run there is resumed
-          optimizer='adam',  # 'adam', 'adamax', 'sgd' or a Keras optimizer
           lr: float = 1e-3,  # (initial) learning rate
-          lr_schedule: str = 'plateau',  # 'plateau' (halve on a stalled validation loss), 'cosine' or 'constant'
+          config: RunConfig | None = None,  # how it trains: optimizer, schedule, patience, label smoothing, XLA, eagerness, TensorBoard; `RunConfig()`'s when None
           class_weight: dict | None = None,  # class index -> loss weight (`prep.class_weights`)
           steps_per_epoch: int | None = None,  # batches per epoch; needed for a dataset that repeats forever
-          patience: int | None = 5,  # early-stopping patience in epochs (None: never stop early)
-          tensorboard: bool = True,  # write TensorBoard logs (if tensorboard is installed)
-          xla: bool | None = None,  # compile with XLA; None lets Keras decide
-          label_smoothing: float = 0.,  # label smoothing of the loss (0: plain cross-entropy)
-          compile: bool = True,  # compile the model here (False: keep the caller's compilation)
           callbacks: list | None = None,  # more Keras callbacks
-          record: dict | None = None,  # more entries for run.json (what the caller knows of the run: its phase, its data...)
           verbose='auto',  # Keras's progress output: 'auto', 0, 1 or 2
-          eager: bool = False,  # run eagerly (see `compile_model`)
           finish: bool = True,  # write metrics.json, which marks the run finished (False: the caller finishes it)
          ) -> pd.DataFrame:
     "Train `model`, keep its best epoch by validation macro-F1, and write the run folder; returns the history."
-    run_dir = Path(run_dir or Path('runs')/run_name(model.name))
+    c, run_dir = config or RunConfig(), Path(run_dir or Path('runs')/run_name(model.name))
     resume = RunDir(run_dir).start() and (run_dir/'backup').exists()
     if not resume and (run_dir/'history.csv').exists(): (run_dir/'history.csv').unlink()  # stopped before its first backup: it starts again
-    if lr_schedule not in ('plateau', 'cosine', 'constant'): raise ValueError(f"lr_schedule={lr_schedule!r}: use 'plateau', 'cosine' or 'constant'.")
-    decay = epochs * _steps(train_ds, steps_per_epoch) if lr_schedule == 'cosine' else None
-    if compile: compile_model(model, optimizer, lr, decay, xla=xla, label_smoothing=label_smoothing, eager=eager)
+    decay = epochs * _steps(train_ds, steps_per_epoch) if c.lr_schedule == 'cosine' else None
+    compile_model(model, c.optimizer, lr, decay, xla=c.xla, label_smoothing=c.label_smoothing, eager=c.eager)
     monitor = 'val_macro_f1' if val_ds is not None else 'macro_f1'
     before = RunDir(run_dir).history
     best = float(before[monitor].max()) if resume and monitor in before else None
-    _write_record(RunDir(run_dir), _run_record(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla)
-                  | {'label_smoothing': label_smoothing if compile else None} | (record or {}), resume)
-    cbs = training_callbacks(run_dir, monitor, patience, lr_schedule == 'plateau', tensorboard, best)
+    _write_record(RunDir(run_dir), _run_record(model, epochs, lr, c, class_weight, steps_per_epoch), resume)
+    cbs = training_callbacks(run_dir, monitor, c.patience or None, c.lr_schedule == 'plateau', c.tensorboard, best)
     cbs = cbs[:-1] + list(callbacks or []) + cbs[-1:]
     try: model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
                    class_weight=class_weight, callbacks=cbs, verbose=verbose)
@@ -239,17 +229,17 @@ def save_for_inference(model: keras.Model,  # a trained model
     return Path(path)
 
 # %% ../nbs/04_training.ipynb #52fa49df
-def _run_record(model, epochs, optimizer, lr, lr_schedule, class_weight, steps_per_epoch, patience, xla) -> dict:
-    "What `train` records of a session: the model (the image input's shape, for a model with metadata), its settings, the versions, the time."
-    return dict(model=model.name, input_shape=list(image_input(model).shape[1:]), params=model.count_params(), epochs=epochs,
-                optimizer=optimizer if isinstance(optimizer, str) else type(optimizer).__name__.lower(), lr=lr,
-                lr_schedule=lr_schedule, class_weight=class_weight, steps_per_epoch=steps_per_epoch, patience=patience,
-                dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer), xla=xla, replicas=model.distribute_strategy.num_replicas_in_sync,
-                versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
+def _run_record(model, epochs: int, lr: float, c: RunConfig, class_weight, steps_per_epoch) -> dict:
+    "What `train` records of a session: the model (the image input's shape, for a model with metadata), how it trained, the versions, the time."
+    return dict(model=model.name, input_shape=list(image_input(model).shape[1:]), params=model.count_params(), epochs=epochs, optimizer=c.optimizer,
+                lr=lr, lr_schedule=c.lr_schedule, label_smoothing=c.label_smoothing, class_weight=class_weight, steps_per_epoch=steps_per_epoch,
+                patience=c.patience, dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer),
+                xla=c.xla, replicas=model.distribute_strategy.num_replicas_in_sync, versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
 
 def _write_record(run: RunDir, record: dict, resume: bool):
     "Add `record` to the run's `run.json`; a resumed session keeps the time the run was created and adds when it resumed."
     before = run.record
+    run.path.mkdir(parents=True, exist_ok=True)
     if resume and 'created' in before and 'created' in record: record = record | {'created': before['created'], 'resumed': record['created']}
     write_json(run/'run.json', before | record)
 
@@ -313,11 +303,6 @@ def _begin(run: RunDir, c: RunConfig, data, df: pd.DataFrame, net: keras.Model, 
     df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if c.metadata else [])].to_csv(run/'split.csv', index=False)
     if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
 
-def _train_kwargs(c: RunConfig, class_weight, verbose) -> dict:
-    "The arguments of `train` that every phase of `c` shares."
-    return dict(optimizer=c.optimizer, lr_schedule=c.lr_schedule, class_weight=class_weight, patience=c.patience or None, tensorboard=c.tensorboard,
-                xla=c.xla, label_smoothing=c.label_smoothing, verbose=verbose, eager=c.eager)
-
 # %% ../nbs/04_training.ipynb #ece2e8f1
 def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a table with `path` and `dx` (and `split`)
             config='custom_cnn',  # a model's name, or a `RunConfig` (e.g. another run's: `RunDir(run).config`)
@@ -342,7 +327,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         if verbose: print(f'{c.model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
         net = _build(c, strategy)
         _begin(run, c, data, df, net, dict(hardware=str(hw), replicas=strategy.num_replicas_in_sync, dtype_policy=policy))
-        metrics = _train_phases(net, c, run, ds, _train_kwargs(c, ds['class_weight'], verbose))
+        metrics = _train_phases(net, c, run, ds, dict(config=c, class_weight=ds['class_weight'], verbose=verbose))
         save_for_inference(net, run.model_path)  # the whole model, also where a head phase trained the head alone
         if ds['val'] is not None: calibrate_run(run.path, model=net)  # the temperature of its probabilities (notebook 22)
         _add_test_metrics(net, ds['test'], run, metrics, c)  # the run is finished
@@ -382,7 +367,8 @@ def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dic
         steps = None
     extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
                  feature_seconds=time.perf_counter() - t0)
-    train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps, record=extra, **kw)
+    _write_record(run, extra, resume=True)  # before training: a phase resumed later goes on the way it began
+    train(fit, tr, va, phase.epochs, run.path, lr=phase.lr, steps_per_epoch=steps, **kw)
     return net.get_weights()
 
 def _combine_phases(run: RunDir, phases: list, monitor: str) -> tuple:
