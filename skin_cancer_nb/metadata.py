@@ -101,14 +101,20 @@ def metadata_for(metadata,  # None, a DataFrame (age, sex, localization; one row
     return metadata_features(df.assign(age=age))
 
 def model_inputs(model: keras.Model,  # the model to feed
-                 images,  # a batch of images (n, height, width, 3)
+                 images,  # a batch of images (n, height, width, 3), or {'image': images, 'metadata': encoded features or what `metadata_for` takes}
                  metadata=None,  # for a model with metadata: what `metadata_for` takes; None: all missing
                 ):
-    "What `model` takes for `images`: the images, or {'image', 'metadata'} for a model with metadata."
+    "What `model` takes for `images`: the images, or {'image', 'metadata'} for a model with metadata. The one adapter from images to a model's inputs."
+    if isinstance(images, dict):
+        if not needs_metadata(model): raise ValueError(f"Model {model.name!r} was trained without metadata: give its images alone, not a dict with metadata.")
+        if set(images) != {'image', 'metadata'}: raise ValueError(f"Give the images as {{'image': ..., 'metadata': ...}}, not with the keys {sorted(images)}.")
+        if metadata is not None: raise ValueError("The metadata is given twice: in the dict and as `metadata`; give it once.")
+        images, metadata = images['image'], images['metadata']
     if not needs_metadata(model):
         if metadata is not None: raise ValueError(f"Model {model.name!r} was trained without metadata: leave the metadata out, or use a run trained with --metadata.")
         return images
-    return {'image': images, 'metadata': metadata_for(metadata, len(images))}
+    encoded = isinstance(metadata, np.ndarray) and metadata.shape == (len(images), len(METADATA_FEATURES))  # `metadata_for` already applied
+    return {'image': images, 'metadata': metadata.astype('float32') if encoded else metadata_for(metadata, len(images))}
 
 def metadata_fields(age=None,  # the patient's age in years
                     sex=None,  # female, male or unknown

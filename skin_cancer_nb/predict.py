@@ -53,13 +53,7 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
                           with_metadata=needs_metadata(model))
         return ds, data.reset_index(drop=True)
     if isinstance(data, (tuple, list)) and len(data) == 2:
-        x = data[0]
-        if isinstance(x, dict):  # {'image', 'metadata'}: images and their metadata, encoded (`metadata.metadata_for`) or as a table
-            if not needs_metadata(model): raise ValueError(f"Model {model.name!r} was trained without metadata: give its images alone, not a dict with metadata.")
-            if set(x) != {'image', 'metadata'}: raise ValueError(f"Give the images as {{'image': ..., 'metadata': ...}}, not with the keys {sorted(x)}.")
-            x = model_inputs(model, np.asarray(x['image'], 'float32'), x['metadata']) if isinstance(x['metadata'], (pd.DataFrame, dict)) else x
-        else: x = model_inputs(model, np.asarray(x, 'float32'))  # for a model with metadata, every field missing
-        x = tf.nest.map_structure(lambda v: np.asarray(v, 'float32'), x)
+        x = tf.nest.map_structure(lambda v: np.asarray(v, 'float32'), model_inputs(model, data[0]))  # images, or {'image', 'metadata'}
         return tf.data.Dataset.from_tensor_slices((x, np.asarray(data[1]))).batch(batch_size), None
     if isinstance(data, tf.data.Dataset): return data, None
     raise TypeError(f"Cannot evaluate on a {type(data).__name__}: give a tf.data.Dataset of (images, labels) batches, "
