@@ -4,13 +4,16 @@
 
 # %% ../nbs/90_cli.ipynb #3adbd761
 from __future__ import annotations
-import contextlib, importlib, os, re, sys
+import __future__, ast, contextlib, functools, importlib, importlib.util, os, re, sys
 import argparse, inspect, types, typing
+from pathlib import Path
 from fastcore.docments import docments
+from . import __version__
+from . import config
 from .config import add_config_options
 
 # %% auto #0
-__all__ = ['COMMANDS', 'available_commands', 'command_parser', 'main']
+__all__ = ['COMMANDS', 'command_signature', 'available_commands', 'CommandHelp', 'command_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #b55fb14e
 COMMANDS = {  # subcommand: (module, function)
@@ -27,17 +30,29 @@ COMMANDS = {  # subcommand: (module, function)
     'serve': ('skin_cancer_nb.demo', 'serve_cli'),
 }
 
-def _command(name: str):
-    "The function behind subcommand `name`, or None when this version does not have it."
+@functools.cache
+def command_signature(name: str):
+    "Subcommand `name`'s function without its body, read from its module's source (not imported: no TensorFlow); None if this version lacks it."
     mod, fn = COMMANDS[name]
-    try: return getattr(importlib.import_module(mod), fn)
-    except ModuleNotFoundError as e:
-        if e.name == mod: return None
-        raise
+    spec = importlib.util.find_spec(mod)
+    if spec is None or not spec.origin: return None
+    node = next((n for n in ast.parse(Path(spec.origin).read_text()).body if isinstance(n, ast.FunctionDef) and n.name == fn), None)
+    if node is None: return None
+    node.body = node.body[:1] if ast.get_docstring(node) else [ast.Pass()]  # the docstring stays; lines keep their numbers for `docments`
+    code = compile(ast.fix_missing_locations(ast.Module([node], [])), spec.origin, 'exec',
+                   flags=__future__.annotations.compiler_flag, dont_inherit=True)
+    ns = dict(vars(config))  # a default may name a setting of `config` (e.g. TWIN_JOB); annotations stay text until read
+    exec(code, ns)
+    return ns[fn]
+
+def _command(name: str):
+    "The function behind subcommand `name`, imported (with what it needs) when the command runs."
+    mod, fn = COMMANDS[name]
+    return getattr(importlib.import_module(mod), fn)
 
 def available_commands() -> list:
     "The subcommands this installation provides."
-    return [c for c in COMMANDS if _command(c) is not None]
+    return [c for c in COMMANDS if command_signature(c) is not None]
 
 # %% ../nbs/90_cli.ipynb #82c01240
 def _base_type(anno):
@@ -45,10 +60,21 @@ def _base_type(anno):
     args = [a for a in typing.get_args(anno) if a is not type(None)]
     return args[0] if typing.get_origin(anno) in (typing.Union, types.UnionType) and len(args) == 1 else anno
 
+def _model_names() -> list:
+    "The registry's models, for `--model`'s help (imports the models, so only when help is printed)."
+    return importlib.import_module('skin_cancer_nb.models').available_models()
+
+class CommandHelp(argparse.RawDescriptionHelpFormatter):
+    "Help for a terminal: a default only where there is one, 'on' for a switch that is on, and the models listed under --model."
+    def _get_help_string(self, action):
+        text, d = action.help or '', action.default
+        if action.dest == 'model' and action.option_strings: text += ' (one of: ' + ', '.join(_model_names()) + ')'
+        if not action.option_strings or d in (None, False, '', [], argparse.SUPPRESS) or isinstance(action, argparse._HelpAction): return text
+        return text + (' (default: on)' if d is True else ' (default: %(default)s)')
+
 def command_parser(func, prog: str) -> argparse.ArgumentParser:
     "An argument parser for `func`: parameters without a default are positional, the others `--options`; `**settings` are a run's settings."
-    p = argparse.ArgumentParser(prog=prog, description=(func.__doc__ or '').strip(),
-                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    p = argparse.ArgumentParser(prog=prog, description=(func.__doc__ or '').strip(), formatter_class=CommandHelp)
     kinds = {k: v.kind for k, v in inspect.signature(func).parameters.items()}
     for name, d in docments(func, full=True, returns=False, eval_str=True).items():
         if kinds.get(name) == inspect.Parameter.VAR_KEYWORD: add_config_options(p); continue  # the options of `config.RunConfig`
@@ -60,20 +86,19 @@ def command_parser(func, prog: str) -> argparse.ArgumentParser:
             p.add_argument(name, nargs='+', help=d.docment) if many else p.add_argument(name, type=kind, help=d.docment)
             continue
         flag = '--' + name.replace('_', '-')
-        if kind is bool and d.default:  # on unless turned off: the help says what the flag turns off
-            p.add_argument('--no-' + name.replace('_', '-'), dest=name, action='store_false', help=f'do not: {d.docment}')
-        elif kind is bool: p.add_argument(flag, dest=name, action='store_true', help=d.docment)
+        if kind is bool: p.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction if d.default else 'store_true', default=d.default, help=d.docment)
         elif many: p.add_argument(flag, dest=name, nargs='+', default=d.default, help=d.docment)
-        else: p.add_argument(flag, dest=name, type=kind, default=d.default, help=d.docment)
+        else: p.add_argument(flag, dest=name, type=kind, default=d.default, help=d.docment, metavar=name.upper())
     return p
 
 # %% ../nbs/90_cli.ipynb #204a8efb
 def _usage() -> str:
     lines = ['usage: skin-cancer-nb COMMAND [ARGS]', '', 'commands:']
     for c in available_commands():
-        doc = (_command(c).__doc__ or '').strip().splitlines()[0]
+        doc = (command_signature(c).__doc__ or '').strip().splitlines()[0]
         lines.append(f'  {c:10s}{doc}')
-    lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options, 'skin-cancer-nb --verbose COMMAND ...' to see TensorFlow's own log lines."]
+    lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options, 'skin-cancer-nb --verbose COMMAND ...' to see TensorFlow's own log lines,",
+              "'skin-cancer-nb --version' for the version."]
     return '\n'.join(lines)
 
 _TF_NOISE = re.compile(  # TensorFlow's C++ log lines that say nothing to a user: absl's preamble, info and warning lines, and
@@ -134,12 +159,14 @@ def main(argv: list | None = None) -> int:
 def _main(argv: list) -> int:
     if not argv or argv[0] in ('-h', '--help'):
         print(_usage()); return 0
+    if argv[0] in ('-V', '--version'):
+        print(f'skin-cancer-nb {__version__}'); return 0
     name, rest = argv[0], argv[1:]
-    func = _command(name) if name in COMMANDS else None
-    if func is None:
+    signature = command_signature(name) if name in COMMANDS else None
+    if signature is None:
         print(f"skin-cancer-nb: unknown command {name!r}.\n{_usage()}", file=sys.stderr); return 2
-    args = vars(command_parser(func, f'skin-cancer-nb {name}').parse_args(rest))
-    try: res = func(**args)
+    args = vars(command_parser(signature, f'skin-cancer-nb {name}').parse_args(rest))  # a wrong argument stops here, before any import
+    try: res = _command(name)(**args)
     except KeyboardInterrupt: print('skin-cancer-nb: interrupted', file=sys.stderr); return 130
     except Exception as e:
         if os.environ.get('SKIN_CANCER_NB_DEBUG'): raise

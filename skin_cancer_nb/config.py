@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['HOW_IT_RUNS', 'CHOICES', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes', 'field_docs', 'add_config_options',
-           'config_changes']
+__all__ = ['HOW_IT_RUNS', 'CHOICES', 'TWIN_JOB', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes', 'field_docs',
+           'add_config_options', 'config_changes']
 
 # %% ../nbs/00a_config.ipynb #7e965756
 @dataclass(frozen=True)
@@ -26,11 +26,12 @@ HOW_IT_RUNS = ('tensorboard', 'eager', 'cache')  # settings that change how a ru
 CHOICES = dict(optimizer=('adam', 'adamax', 'sgd'), lr_schedule=('plateau', 'cosine', 'constant'),
                imbalance=('class_weight', 'balanced', 'none'), augment=('lesion', 'stock', 'none'),
                precision=('auto', 'float32', 'mixed_float16', 'mixed_bfloat16'), on_error=('raise', 'skip'))  # the allowed values of text settings
+TWIN_JOB = dict(model='custom_cnn', n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the main job's defaults on the synthetic twin, for its default model
 
 @dataclass(frozen=True)
 class RunConfig:
     "Every setting of one training run, resolved: what `fit_run` trains from and what the run's `config.json` holds."
-    model: str = 'custom_cnn'  # a model of the registry (`models.available_models()`)
+    model: str = 'custom_cnn'  # the model to train, by its name in the registry
     weights: str | None = None  # the weights it starts from: None (random), 'imagenet', or a weights file of the backbone
     image_size: tuple = (90, 120)  # (height, width) the images are resized to
     batch_size: int = 32  # images per batch, over all replicas

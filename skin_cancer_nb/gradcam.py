@@ -14,11 +14,11 @@ from PIL import Image
 import keras
 import tensorflow as tf
 from .core import CLASSES, SHORT_NAMES
-from .runs import RunDir
+from .runs import RunDir, run_folder
 from .runs import load_best_model
 from .prep import load_image
 from .metadata import METADATA_INPUTS, image_input, metadata_fields, missing_note, model_inputs, needs_metadata
-from .metrics import select_examples
+from .metrics import apply_temperature, select_examples
 
 # %% auto #0
 __all__ = ['find_last_conv_layer', 'layer_path', 'gradcam_model', 'gradcam_heatmap', 'overlay', 'plot_gradcam', 'gradcam_grid',
@@ -237,8 +237,8 @@ def gradcam_pair(model: keras.Model,  # the model that made the predictions
 # %% ../nbs/21_gradcam.ipynb #07d07efc
 def _load(model_path) -> tuple:
     "(model, its run folder) of a .keras file or a run folder."
-    path = Path(model_path)
-    if path.is_dir(): path = path/'model.keras'
+    path = Path(model_path).expanduser()
+    if path.is_dir(): path = run_folder(path)/'model.keras'
     if not path.exists(): raise FileNotFoundError(f"No model at {path}: pass a .keras file or a run folder holding model.keras.")
     return load_best_model(path, compile=False), RunDir(path.parent)
 
@@ -249,20 +249,22 @@ def gradcam_figure(model: keras.Model,  # the model to explain
                    classes: list = CLASSES,  # class codes of the model's outputs
                    alpha: float = 0.4,  # weight of the heatmap colours
                    metadata=None,  # for a model with metadata: the image's age, sex and site; None: all missing
+                   temperature: float | None = None,  # the run's calibration (`RunDir.calibration`): the title's probability is calibrated with it
                   ) -> plt.Figure:
-    "One image beside its Grad-CAM overlay, titled with the explained class and its probability."
-    probs = np.asarray(model(model_inputs(model, image[None], metadata), training=False))[0]
+    "One image beside its Grad-CAM overlay, titled with the explained class and its probability (calibrated where a temperature is given, and said so)."
+    probs = apply_temperature(np.asarray(model(model_inputs(model, image[None], metadata), training=False))[:1], temperature)[0]
     c = int(probs.argmax()) if class_index is None else int(class_index)
     heat = gradcam_heatmap(model, image, c, layer_name, metadata=metadata)
     fig, axs = plt.subplots(1, 2, figsize=(8, 3.4))
     axs[0].imshow(image.astype('uint8')); axs[1].imshow(overlay(image, heat, alpha))
     for ax in axs: ax.set_axis_off()
     name = SHORT_NAMES.get(classes[c], classes[c])
-    fig.suptitle(f"Grad-CAM for {name} ({classes[c]}): probability {probs[c]:.1%}" + ('' if class_index is not None else ', the predicted class'), fontsize=10)
+    fig.suptitle(f"Grad-CAM for {name} ({classes[c]}): {'calibrated ' if temperature else ''}probability {probs[c]:.1%}"
+                 + ('' if temperature else ' (not calibrated)') + ('' if class_index is not None else ', the predicted class'), fontsize=10)
     fig.tight_layout()
     return fig
 
-def gradcam_cli(model: str,  # a .keras model file or a run folder
+def gradcam_cli(model: str,  # a .keras model file, a run folder or a job's folder (`run --out`)
                 image: str,  # an image file (JPEG or PNG)
                 out: str = 'gradcam.png',  # the PNG to write
                 class_index: int | None = None,  # the class to explain (0-6); the predicted class when omitted
@@ -278,9 +280,8 @@ def gradcam_cli(model: str,  # a .keras model file or a run folder
     classes = run.classes
     if class_index is not None and not 0 <= class_index < len(classes):
         raise ValueError(f"--class-index {class_index} is outside 0..{len(classes) - 1} ({', '.join(classes)}).")
-    if not Path(image).is_file(): raise FileNotFoundError(f"No image at {image}.")
-    x = load_image(image, _input_size(net), run.interpolation)
-    fig = gradcam_figure(net, x, class_index, layer, classes, alpha, metadata=metadata)
+    x = load_image(image, _input_size(net), run.interpolation)  # a file that cannot be read: one line naming it
+    fig = gradcam_figure(net, x, class_index, layer, classes, alpha, metadata=metadata, temperature=run.calibration.get('temperature'))
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(out, dpi=100); plt.close(fig)
     note = missing_note(net, metadata)

@@ -11,8 +11,8 @@ import pandas as pd
 import keras
 import tensorflow as tf
 from .core import CLASSES, CLASS_NAMES
-from .data import image_problem
-from .runs import RunDir
+from .data import DataError
+from .runs import RunDir, run_folder
 from .runs import load_best_model
 from .prep import load_image
 from .metadata import METADATA_INPUTS, image_input, metadata_fields, metadata_for, metadata_rows, missing_note, model_inputs
@@ -24,7 +24,7 @@ from .gradcam import gradcam_heatmap, overlay
 __all__ = ['load_classifier', 'classify', 'read_images', 'predict', 'predict_cli', 'export_model', 'tflite_predict']
 
 # %% ../nbs/30_inference.ipynb #12a6ef52
-def load_classifier(model_or_path,  # a run folder, a .keras file (its run's config.json beside it is read), a Keras model, or (model, config) as this returns
+def load_classifier(model_or_path,  # a run folder (or a job's folder), a .keras file (its run's config.json beside it is read), a Keras model, or (model, config) as this returns
                    ) -> tuple:
     "The model and the settings it was trained with: (model, config with image_size, interpolation, classes and its temperature or None)."
     if isinstance(model_or_path, tuple): return model_or_path  # loaded already
@@ -33,7 +33,7 @@ def load_classifier(model_or_path,  # a run folder, a .keras file (its run's con
         return model, dict(image_size=[int(s) for s in image_input(model).shape[1:3]], interpolation='bilinear', classes=list(CLASSES),
                            model=model.name, temperature=None)
     path = Path(model_or_path).expanduser()
-    if path.is_dir(): path = path/'model.keras'
+    if path.is_dir(): path = run_folder(path)/'model.keras'
     model, run = load_best_model(path), RunDir(path.parent)
     c = run.config
     return model, dict(image_size=[int(s) for s in (c.image_size if c else image_input(model).shape[1:3])], interpolation=run.interpolation,
@@ -61,10 +61,8 @@ def read_images(images,  # image paths and/or arrays (height, width, 3) with val
             resized = tf.image.resize(im.astype('float32'), image_size, method=interpolation).numpy()
             batch.append(np.clip(np.round(resized), 0, 255))  # to whole values, as the training pipeline's cache holds them
         else:
-            p = Path(im)
-            why = f'{p} does not exist' if not p.exists() else f'{p} is not a file' if not p.is_file() else image_problem(p, decode=True)
-            if why: errors[i] = why; continue
-            batch.append(load_image(p, image_size, interpolation))
+            try: batch.append(load_image(im, image_size, interpolation))
+            except DataError as e: errors[i] = str(e); continue
         ok.append(i)
     shape = (0, *image_size, 3)
     return (np.stack(batch) if batch else np.zeros(shape, 'float32')), ok, errors
@@ -130,7 +128,7 @@ def _metadata_of(images, csv, age, sex, site):
     if lacking: raise ValueError(f"{csv} has no row for image_id {lacking[0]!r} ({len(lacking)} image(s) without one): add a row, with empty fields where unknown.")
     return table.reindex(ids)[[c for c in METADATA_INPUTS if c in table]].reset_index(drop=True)
 
-def predict_cli(model: str,  # a run folder or a .keras model file
+def predict_cli(model: str,  # a run folder, a job's folder (`run --out`) or a .keras model file
                 images: list,  # image files to classify
                 json: bool = False,  # print JSON (every class's probability) instead of a table
                 top: int = 3,  # how many classes to list per image
@@ -158,7 +156,7 @@ def predict_cli(model: str,  # a run folder or a .keras model file
             if pd.notna(r['error']): continue
             best = sorted(classes, key=lambda c: -r[c])[:top]
             print(f"{r['image']}: " + ', '.join(f"{c} {r[c]:.1%}" for c in best) + f"  ({r['top_name']}; {calibrated})")
-    for _, r in pred[pred.error.notna()].iterrows(): print(f"skin-cancer-nb predict: cannot read {r['image']}: {r['error']}", file=sys.stderr)
+    for _, r in pred[pred.error.notna()].iterrows(): print(f"skin-cancer-nb predict: error: {r['error']}", file=sys.stderr)
     if gradcam: _gradcam_files(m, cfg, images, pred, gradcam, meta)
     return 1 if pred.error.notna().any() else 0
 

@@ -11,8 +11,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from .core import SHORT_NAMES
-from .runs import RunDir
-from .config import RunConfig, config_changes
+from .runs import JOB_RUN, RunDir
+from .config import TWIN_JOB, RunConfig, config_changes
 from .data import download_ham10000
 from .twin import make_synthetic_ham10000
 from .metrics import RESULT_COLUMNS, LESION_COLUMNS, with_interval, prediction_metrics
@@ -21,14 +21,23 @@ from .evaluate import evaluate_run, plot_confusion_matrix, plot_roc_curves, plot
 from .gradcam import gradcam_grid
 
 # %% auto #0
-__all__ = ['TWIN_JOB', 'provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report',
+__all__ = ['JobSteps', 'provision', 'run_pipeline', 'metrics_markdown', 'per_class_markdown', 'write_job_report',
            'write_model_card', 'run_cli']
 
 # %% ../nbs/31_pipeline.ipynb #611cda80
-TWIN_JOB = dict(model='custom_cnn', n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the job's defaults on the synthetic twin, for its default model
-
-def _step(k: int, text: str, t0: float):
-    print(f'[{k}/5] {text} ({time.time() - t0:.0f} s)', flush=True)
+class JobSteps:
+    "The job's numbered steps: each says what it does as it starts and how long it took (its own time) as it ends."
+    def __init__(self, n: int): self.n, self.seconds, self._t = n, {}, None
+    def start(self, text: str):
+        "End the step under way, then announce the next one."
+        self.end()
+        self.text, self._t = text, time.time()
+        print(f'[{len(self.seconds) + 1}/{self.n}] {text}', flush=True)
+    def end(self):
+        "End the step under way (if any): print and keep its seconds."
+        if self._t is None: return
+        self.seconds[self.text] = time.time() - self._t; self._t = None
+        print(f'      {self.seconds[self.text]:.0f} s', flush=True)
 
 def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder
               out='runs/main',  # the job's folder; downloaded or generated data go to out/data
@@ -56,27 +65,28 @@ def run_pipeline(data: str = 'synthetic',  # 'synthetic', 'ham10000' or a datase
                  **changes,  # settings of the run (fields of `RunConfig` and `PhaseSettings`): model, epochs, image_size, seed...
                 ) -> Path:
     "Provision data, split by lesion, train, evaluate, explain and report; returns the report's path."
-    out, t0 = Path(out), time.time()
+    out, steps = Path(out), JobSteps(5)
     if data == 'synthetic' and config is None and changes.get('model', TWIN_JOB['model']) == TWIN_JOB['model']:  # another model keeps its own size and recipe
         changes = dict(epochs=TWIN_JOB['epochs'], image_size=TWIN_JOB['image_size']) | {k: v for k, v in changes.items() if v is not None}
     seed = changes.get('seed') or (config.seed if config is not None else 42)
-    _step(1, f'data: {data}', t0)
+    steps.start(f'data: {data}')
     root = provision(data, out, n_images, seed)
-    _step(2, 'split by lesion and train', t0)
-    run_dir = out/'run'
-    if RunDir(run_dir).status == 'finished':
-        print(f'      {run_dir} holds a finished run: using it (remove the folder to train again)')
+    steps.start('split by lesion and train')
+    run_dir = out/JOB_RUN
+    reused = RunDir(run_dir).status == 'finished'
+    if reused: print(f'      training reused: {run_dir} holds a finished run (remove the folder to train again)')
     else:
         fit_run(root, config or changes.pop('model', TWIN_JOB['model']), out, 'run', verbose=verbose, **{'tensorboard': False} | changes)
-    _step(3, 'evaluate on the test split', t0)
+    steps.start('evaluate on the test split')
     evaluations = {tta: evaluate_run(run_dir, tta=tta, n_boot=n_boot) for tta in (False, True)}
-    _step(4, 'Grad-CAM of test predictions', t0)
+    steps.start('Grad-CAM of test predictions')
     figures = _figures(run_dir, evaluations[False][0], out)
-    _step(5, 'report and model card', t0)
+    steps.start('report and model card')
     run = RunDir(run_dir)
-    report = write_job_report(run, evaluations, figures, out, data, time.time() - t0)
+    report = write_job_report(run, evaluations, figures, out, data, steps.seconds, reused)
     write_model_card(run, evaluations[False][1], out/'model_card.md', data)
-    print(f'done in {time.time() - t0:.0f} s: {report}')
+    steps.end()
+    print(f'done in {sum(steps.seconds.values()):.0f} s\nreport: {report}\nmodel:  {run.model_path} (predict, gradcam and serve take {out})')
     return report
 
 # %% ../nbs/31_pipeline.ipynb #5e79baf0
@@ -136,12 +146,19 @@ def _phases(phases) -> str:
     if len(phases) == 1: return f"one phase of {phases[0].epochs} epochs at {phases[0].lr:g}"
     return 'phases ' + ', '.join(f"{p.name} ({p.epochs} epochs at {p.lr:g})" for p in phases)
 
+def _times(run: RunDir, seconds: dict, reused: bool) -> str:
+    "The report's sentence on time: the training's own (kept in the run) and this job's steps."
+    train = run.metrics.get('train_seconds')
+    trained = (f"Training took {train:.0f} s" if train is not None else "Training time unknown") + (" (in an earlier job: this job reused the finished run)" if reused else "")
+    return f"{trained}. This job took {sum(seconds.values()):.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in seconds.items()) + '.'
+
 def write_job_report(run: RunDir,  # the job's run folder
                      evaluations: dict,  # {False: (predictions, metrics), True: (predictions, metrics) with TTA}
                      figures: dict,  # name -> path relative to the report
                      out,  # folder of the report
                      data: str,  # what the data was ('synthetic', 'ham10000' or a folder)
-                     seconds: float,  # wall-clock time of the job
+                     seconds: dict,  # each step's own seconds (`JobSteps.seconds`)
+                     reused: bool = False,  # whether the job reused a finished run instead of training
                     ) -> Path:
     "Write the job's report.md: data, split, training, test figures with intervals, per-class table and figures."
     c, rec, m, split = run.config, run.record, evaluations[False][1], run.split
@@ -156,7 +173,7 @@ def write_job_report(run: RunDir,  # the job's run folder
 {int(counts.images.sum())} images of {int(counts.lesions.sum())} lesions, split by lesion (seed {c.seed}): train {int(counts.images['train'])} images ({int(counts.lesions['train'])} lesions), validation {int(counts.images['val'])} ({int(counts.lesions['val'])}), test {int(counts.images['test'])} ({int(counts.lesions['test'])}); lesions in more than one split: {shared}.
 
 ## Training
-Model `{c.model}` ({rec.get('params', 0):,} parameters) at {c.image_size[0]}x{c.image_size[1]}, batch {c.batch_size}, {c.optimizer}, {_phases(c.phases)}, imbalance handled by {c.imbalance}, augmentation {c.augment}; best epoch {run.metrics.get('best_epoch')} of {run.metrics.get('epochs_run')} by validation macro-F1. Whole job: {seconds:.0f} s.
+Model `{c.model}` ({rec.get('params', 0):,} parameters) at {c.image_size[0]}x{c.image_size[1]}, batch {c.batch_size}, {c.optimizer}, {_phases(c.phases)}, imbalance handled by {c.imbalance}, augmentation {c.augment}; best epoch {run.best_epoch} of {run.metrics.get('epochs_run')} by validation macro-F1 (counted from 1). {_times(run, seconds, reused)}
 
 {fig('history', 'training curves')}
 ## Test figures

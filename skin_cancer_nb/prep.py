@@ -12,7 +12,7 @@ import pandas as pd
 import tensorflow as tf
 import keras
 from .core import CLASSES, class_index, parse_image_size, cpu_count
-from .data import load_metadata
+from .data import DataError, image_problem, load_metadata
 
 # %% auto #0
 __all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'split_by_lesion', 'leakage_report',
@@ -263,7 +263,8 @@ def load_image(path,  # an image file (JPEG or PNG)
                interpolation: str = 'bilinear',  # `tf.image.resize` method, e.g. 'lanczos3'
                fast_jpeg: bool = True,  # decode JPEGs at a reduced scale when the target is small enough
               ) -> np.ndarray:
-    "One image as float32 (height, width, 3) in [0, 255], decoded and resized exactly as `make_dataset` does."
+    "One image as float32 (height, width, 3) in [0, 255], decoded and resized exactly as `make_dataset` does; a file that cannot be read is one `DataError` naming it."
+    if why := image_problem(path, decode=True): raise DataError(why)  # checked first, so TensorFlow's decoder never meets a bad file
     return _load_uint8(tf.constant(str(path)), parse_image_size(image_size), interpolation, fast_jpeg).numpy().astype('float32')
 
 # %% ../nbs/03_preparation.ipynb #1fd2e189

@@ -17,7 +17,7 @@ from .prep import LesionAugmentation
 from .metadata import MetadataDropout
 
 # %% auto #0
-__all__ = ['run_name', 'slug', 'write_json', 'read_history', 'RunDir', 'load_best_model']
+__all__ = ['JOB_RUN', 'run_name', 'slug', 'write_json', 'read_history', 'RunDir', 'run_folder', 'load_best_model']
 
 # %% ../nbs/03a_runs.ipynb #ca96597f
 def run_name(model_name: str) -> str:
@@ -89,6 +89,11 @@ class RunDir:
     @property
     def metrics(self) -> dict: return self._json('metrics.json')
     @property
+    def best_epoch(self) -> int | None:
+        "The epoch the run kept, counted from 1 as Keras's progress lines count (`metrics.json` holds `history.csv`'s `epoch`, from 0)."
+        e = self.metrics.get('best_epoch')
+        return None if e is None else e + 1
+    @property
     def calibration(self) -> dict:
         "The temperature fitted on the validation split after training (`calibration.json`), or {} for a run without one."
         return self._json('calibration.json')
@@ -111,14 +116,22 @@ class RunDir:
         "The run's best model (`load_best_model`)."
         return load_best_model(self.path, compile)
 
+JOB_RUN = 'run'  # the run folder inside a job's folder (`skin-cancer-nb run --out OUT` trains into OUT/run)
+
+def run_folder(path) -> Path:
+    "The run folder `path` means: `path` itself, or, for a job's folder (`runs/main`), the run inside it."
+    path = Path(path).expanduser()
+    is_run = lambda p: (p/'config.json').exists() or (p/'model.keras').exists()
+    return path/JOB_RUN if path.is_dir() and not is_run(path) and is_run(path/JOB_RUN) else path
+
 _CUSTOM_OBJECTS = (LesionAugmentation, MetadataDropout)  # imported for their registration with Keras: a saved model may hold them
 
-def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded) or a .keras file
+def load_best_model(run_dir,  # a run folder (its `model.keras` is loaded), a job's folder or a .keras file
                     compile: bool = True,  # restore the optimizer and metrics too (False: for prediction only)
                    ) -> keras.Model:
     "The best model of the run in `run_dir` (or a .keras file), loaded with `safe_mode=True`."
     path = Path(run_dir).expanduser()
-    if path.is_dir(): path = RunDir(path).model_path
+    if path.is_dir(): path = RunDir(run_folder(path)).model_path
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: pass a .keras file, or a run folder that has finished an epoch.")
     if path.suffix != '.keras': raise ValueError(f"{path} is not a .keras model file: pass a run folder or a .keras file.")

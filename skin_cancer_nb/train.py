@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
-import gc, time
+import gc, sys, time
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -24,8 +24,8 @@ from .reliability import calibrate_run
 
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer', 'SparseSmoothedCrossentropy',
-           'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog', 'training_callbacks', 'train',
-           'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'plot_history', 'train_cli']
+           'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog', 'epoch_line', 'EpochLine', 'training_callbacks',
+           'train', 'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'plot_history', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #b8220f27
 _STATS = {'f1': 'macro_f1', 'precision': 'macro_precision', 'recall': 'macro_recall', 'balanced_accuracy': 'balanced_accuracy'}
@@ -151,6 +151,28 @@ def _has_tensorboard() -> bool:
     import importlib.util
     return importlib.util.find_spec('tensorboard') is not None
 
+# %% ../nbs/04_training.ipynb #24e7f4aa
+_SHOWN = (('loss', 'loss'), ('val_loss', 'val loss'), ('val_macro_f1', 'val macro-F1'), ('val_balanced_accuracy', 'val bal. acc'))
+
+def epoch_line(epoch: int,  # the epoch, from 0 as Keras's callbacks get it
+               epochs: int,  # the phase's epochs
+               logs: dict,  # the epoch's logs (with `learning_rate` and `seconds` from `EpochLog`)
+              ) -> str:
+    "The epoch in one line: its number from 1, the losses, the validation macro-F1 and balanced accuracy, the learning rate and its seconds."
+    shown = [f"{label} {logs[k]:{'.4g' if k.endswith('loss') else '.3f'}}" for k, label in _SHOWN if logs.get(k) is not None]
+    if logs.get('learning_rate') is not None: shown.append(f"lr {logs['learning_rate']:.1e}")
+    if logs.get('seconds') is not None: shown.append(f"{logs['seconds']:.0f} s")
+    return f'Epoch {epoch + 1}/{epochs}  ' + '  '.join(shown)
+
+class EpochLine(keras.callbacks.Callback):
+    "Print `epoch_line` at the end of each epoch; with `batches`, count the batches on that line while a terminal shows it."
+    def __init__(self, epochs: int, batches: bool = False):
+        super().__init__(); self.epochs, self.batches = epochs, batches and sys.stdout.isatty()
+    def on_epoch_begin(self, epoch, logs=None): self.epoch = epoch
+    def on_train_batch_end(self, batch, logs=None):
+        if self.batches: print(f'\rEpoch {self.epoch + 1}/{self.epochs}  batch {batch + 1}', end='', flush=True)
+    def on_epoch_end(self, epoch, logs=None): print('\r' * self.batches + epoch_line(epoch, self.epochs, logs or {}) + ' ' * 8 * self.batches, flush=True)
+
 # %% ../nbs/04_training.ipynb #f779c863
 def training_callbacks(run_dir,  # the run folder
                        monitor: str = 'val_macro_f1',  # the quantity that picks the best epoch (higher is better)
@@ -190,7 +212,7 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
           class_weight: dict | None = None,  # class index -> loss weight (`prep.class_weights`)
           steps_per_epoch: int | None = None,  # batches per epoch; needed for a dataset that repeats forever
           callbacks: list | None = None,  # more Keras callbacks
-          verbose='auto',  # Keras's progress output: 'auto', 0, 1 or 2
+          verbose='auto',  # progress: 0 none, 2 one line per epoch (`epoch_line`), 1 or 'auto' that and a batch counter on a terminal
           finish: bool = True,  # write metrics.json, which marks the run finished (False: the caller finishes it)
          ) -> pd.DataFrame:
     "Train `model`, keep its best epoch by validation macro-F1, and write the run folder; returns the history."
@@ -204,9 +226,9 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     best = float(before[monitor].max()) if resume and monitor in before else None
     _write_record(RunDir(run_dir), _run_record(model, epochs, lr, c, class_weight, steps_per_epoch), resume)
     cbs = training_callbacks(run_dir, monitor, c.patience or None, c.lr_schedule == 'plateau', c.tensorboard, best)
-    cbs = cbs[:-1] + list(callbacks or []) + cbs[-1:]
+    cbs = cbs[:-1] + list(callbacks or []) + ([EpochLine(epochs, batches=verbose != 2)] if verbose else []) + cbs[-1:]
     try: model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
-                   class_weight=class_weight, callbacks=cbs, verbose=verbose)
+                   class_weight=class_weight, callbacks=cbs, verbose=0)
     except tf.errors.InvalidArgumentError as e:  # the images are checked before training; one that changed since, or a table not checked
         if not any(w in str(e) for w in ('decode', 'JPEG', 'jpeg', 'image')): raise
         raise DataError(f"An image could not be decoded during training ({str(e).strip().splitlines()[0][:200]}): check the images with "
@@ -309,7 +331,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
             out='runs',  # the folder that holds the run folders
             name: str | None = None,  # the run folder's name (default: model and time); an interrupted run there is resumed
             strategy=None,  # a `tf.distribute` strategy; `core.get_strategy()` when None
-            verbose='auto',  # Keras's progress output
+            verbose='auto',  # progress: 0 none, 2 one line per epoch, 1 or 'auto' that and a batch counter on a terminal
             **changes,  # settings that differ from `config`: fields of `RunConfig` and `PhaseSettings` (notebook 00a)
            ) -> Path:
     "Split by lesion, build, train every phase of the run's configuration, calibrate and test one model; returns the run folder."
@@ -443,13 +465,13 @@ def plot_history(run,  # a run folder, a `RunDir`, a history DataFrame or a Kera
 # %% ../nbs/04_training.ipynb #69468173
 def _summary(run_dir: Path):
     "Print where a run is, what it left out, its best epoch (counted from 1, as Keras counts) and its test figures."
-    m = RunDir(run_dir).metrics
+    run = RunDir(run_dir); m = run.metrics
     print(f"Run folder: {run_dir}")
     if (run_dir/'excluded_images.csv').exists():
         print(f"Left out {len(pd.read_csv(run_dir/'excluded_images.csv'))} image(s) that cannot be decoded: see {run_dir/'excluded_images.csv'}")
-    if m.get('best_epoch') is not None:
+    if run.best_epoch is not None:
         phase = f" ({m['phase'].replace('_', '-')} phase)" if 'phase' in m else ''
-        print(f"Best epoch: {m['best_epoch'] + 1} of {m['epochs_run']}{phase}, validation macro-F1 {m.get('val_macro_f1', float('nan')):.3f}, "
+        print(f"Best epoch: {run.best_epoch} of {m['epochs_run']}{phase}, validation macro-F1 {m.get('val_macro_f1', float('nan')):.3f}, "
               f"balanced accuracy {m.get('val_balanced_accuracy', float('nan')):.3f}")
     if 'test_macro_f1' in m:
         print(f"Test: accuracy {m['test_accuracy']:.3f}, balanced accuracy {m['test_balanced_accuracy']:.3f}, macro-F1 {m['test_macro_f1']:.3f}")
@@ -457,7 +479,7 @@ def _summary(run_dir: Path):
 def train_cli(data_dir: str,  # dataset folder (Kaggle layout) or its metadata CSV
               out: str = 'runs',  # folder for the run folders
               name: str | None = None,  # run folder name (default: model and time); an interrupted run of that name resumes
-              verbose: int = 1,  # Keras's progress output: 0 silent, 1 progress bar, 2 one line per epoch
+              verbose: int = 1,  # progress: 0 none, 1 a line per epoch and a batch counter, 2 a line per epoch
               **settings,  # the run's settings: an option for each field of `RunConfig` and `PhaseSettings`, --config and --set
              ):
     "Train one model on a dataset split by lesion, and write its run folder."
