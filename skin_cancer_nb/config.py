@@ -32,8 +32,8 @@ TWIN_JOB = dict(model='custom_cnn', n_images=1500, draw_size=(200, 150), image_s
 class RunConfig:
     "Every setting of one training run, resolved: what `fit_run` trains from and what the run's `config.json` holds."
     model: str = 'custom_cnn'  # the model to train, by its name in the registry
-    weights: str | None = None  # the weights it starts from: None (random), 'imagenet', or a weights file of the backbone
-    image_size: tuple = (90, 120)  # (height, width) the images are resized to
+    weights: str | None = None  # the weights it starts from: none (random), imagenet, or a weights file of the backbone
+    image_size: tuple = (90, 120)  # height and width the images are resized to (90x120 on the command line)
     batch_size: int = 32  # images per batch, over all replicas
     phases: tuple = (Phase('train'),)  # the phases it trains, in order: a `Phase` each
     optimizer: str = 'adam'  # adam, adamax or sgd (Nesterov momentum 0.9)

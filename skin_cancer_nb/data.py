@@ -4,13 +4,16 @@
 
 # %% ../nbs/01_data.ipynb #b7d19469
 from __future__ import annotations
-import hashlib, json, os, socket, warnings, zipfile
+import contextlib, hashlib, json, os, socket, tempfile, warnings, zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from PIL import Image
 from tqdm.auto import tqdm
 from .core import CLASSES, cpu_count
+try: import fcntl  # POSIX file locks: processes take turns merging the image-check cache
+except ImportError: fcntl = None  # Windows: no lock; each write of the cache is still atomic
 
 # %% auto #0
 __all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'CHECK_CACHE',
@@ -65,26 +68,53 @@ def _stamp(path: str):
     try: s = os.stat(path); return [s.st_size, s.st_mtime_ns]
     except OSError: return None
 
+def _is_check(m) -> bool: return isinstance(m, list) and len(m) == 4 and all(type(v) is int for v in m[:2]) and type(m[2]) is bool and (m[3] is None or type(m[3]) is str)
+
+def _read_checks(f: Path,  # the cache file
+                 quiet: bool = False,  # no warning for a corrupt one
+                ) -> dict:
+    "The image-check cache at `f`: {path: [size, mtime_ns, decoded, problem]}; {} where it is absent or corrupt (with a warning)."
+    if not f.exists(): return {}
+    try: memo = json.loads(f.read_text())
+    except ValueError: memo = None
+    if isinstance(memo, dict) and all(map(_is_check, memo.values())): return memo
+    if not quiet: warnings.warn(f"{f} is not a valid image-check cache (bad JSON or wrong shape): its images are checked again and it is rewritten.")
+    return {}
+
+@contextlib.contextmanager
+def _locked(f: Path):
+    "Hold an exclusive lock on `f`.lock, beside `f`, while the block runs (no lock where there is no `fcntl`)."
+    with open(f.with_name(f.name + '.lock'), 'a') as lock:
+        if fcntl: fcntl.flock(lock, fcntl.LOCK_EX)  # closing the file releases it
+        yield
+
+def _write_atomic(f: Path, text: str):
+    "Write `text` to `f` through a temporary file of this process in `f`'s folder, then `os.replace`: `f` is the old file or the new one, whole."
+    fd, tmp = tempfile.mkstemp(prefix=f'.{f.name}.', suffix='.tmp', dir=f.parent)
+    try:
+        with os.fdopen(fd, 'w') as o: o.write(text)
+        os.replace(tmp, f)
+    except BaseException: os.unlink(tmp); raise
+
 def image_problems(paths,  # image files
                    decode: bool = True,  # decode each one (finds truncated files), not only its first bytes
                    cache=CHECK_CACHE,  # a JSON file that remembers each file's result; None: check every file now
                   ) -> dict:
     "{path: what is wrong with it} for the files of `paths` that cannot be used (see `image_problem`), checked in parallel."
-    from concurrent.futures import ThreadPoolExecutor
     paths, f = [str(p) for p in paths], Path(cache).expanduser() if cache else None
-    try: memo = json.loads(f.read_text()) if f and f.exists() else {}
-    except ValueError: memo = {}
+    memo = _read_checks(f) if f else {}
     known = lambda p: (m := memo.get(p)) is not None and m[:2] == _stamp(p) and (m[2] or not decode)
     todo = [p for p in dict.fromkeys(paths) if not known(p)]
     with ThreadPoolExecutor(min(16, 4 * cpu_count())) as ex:
         found = list(tqdm(ex.map(lambda p: image_problem(p, decode), todo), total=len(todo), desc='checking images',
                           unit='image', leave=False, disable=len(todo) < 2000))
-    for p, why in zip(todo, found): memo[p] = [*(_stamp(p) or [None, None]), decode, why]
+    new = {p: [*(_stamp(p) or [None, None]), decode, why] for p, why in zip(todo, found)}
     if f and todo:
         f.parent.mkdir(parents=True, exist_ok=True)
-        tmp = f.with_suffix('.tmp')
-        tmp.write_text(json.dumps({p: m for p, m in memo.items() if m[0] is not None and os.path.exists(p)}))
-        tmp.replace(f)
+        with _locked(f):  # other processes may have written since the read above: merge into the cache as it is now
+            now = _read_checks(f, quiet=True) | new
+            _write_atomic(f, json.dumps({p: m for p, m in now.items() if m[0] is not None and os.path.exists(p)}))
+    memo |= new
     return {p: memo[p][3] for p in paths if memo[p][3]}
 
 def without_bad_images(df: pd.DataFrame,  # a table with `image_id` and `path`

@@ -386,7 +386,7 @@ def eda_cli(data_dir: str,  # dataset folder (Kaggle layout), or a folder holdin
             seed: int = 0,  # random seed of the samples
             dpi: int = 100,  # resolution of the PNGs
            ) -> dict:
-    "Draw every EDA view of a dataset as PNGs and write its summary.json (the summary is also returned)."
+    "Draw every EDA view of a dataset as PNGs and write its summary.json."
     backend = matplotlib.get_backend()
     matplotlib.use('Agg')  # no windows: the figures only go to files
     try:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/20_evaluation.ipynb #138c02e7
 from __future__ import annotations
-import math, warnings
+import math, textwrap, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -104,17 +104,17 @@ def plot_examples(predictions: pd.DataFrame,  # from `predict` on a table with a
                   ncols: int = 4,  # images per row
                   seed: int = 0,  # seed of the random choice
                  ) -> plt.Figure:
-    "A grid of test images with their true and predicted classes and the model's confidence."
+    "A grid of test images with their true and predicted classes and the model's confidence; no title crosses an image, at any number of rows."
     if 'path' not in predictions: raise ValueError("The predictions have no `path` column: predict on a table of images (with `path`) to show them.")
     rows = select_examples(predictions, correct, n, seed)
     nrows = max(1, math.ceil(len(rows) / ncols))
-    fig, axs = plt.subplots(nrows, ncols, figsize=(2.6*ncols, 2.4*nrows), squeeze=False)
+    fig, axs = plt.subplots(nrows, ncols, figsize=(2.6*ncols, 2.4*nrows + 0.3), squeeze=False, layout='constrained')  # each row keeps room for its titles
     for ax in axs.flat: ax.set_axis_off()
     for ax, r in zip(axs.flat, rows.itertuples()):
         ax.set_axis_on(); _show(ax, r.path)
-        ax.set_title(f'true: {r.true}\npredicted: {r.pred} ({r.confidence:.0%})', fontsize=8, color='darkgreen' if correct else 'darkred')
+        ax.set_title('\n'.join(textwrap.fill(s, 28) for s in (f'true: {r.true}', f'predicted: {r.pred} ({r.confidence:.0%})')),
+                     fontsize=8, color='darkgreen' if correct else 'darkred')
     fig.suptitle(f"{'Correctly' if correct else 'Wrongly'} classified test images ({len(rows)} of {int((predictions.correct == correct).sum())})", fontsize=10)
-    fig.tight_layout()
     return fig
 
 # %% ../nbs/20_evaluation.ipynb #8ec5c856
