@@ -18,7 +18,7 @@ __all__ = ['COMMANDS', 'command_signature', 'available_commands', 'CommandHelp',
 # %% ../nbs/90_cli.ipynb #b55fb14e
 COMMANDS = {  # subcommand: (module, function)
     'synth': ('skin_cancer_nb.twin', 'synth_cli'),
-    'download': ('skin_cancer_nb.data', 'download_cli'),
+    'download': ('skin_cancer_nb.sources', 'download_cli'),
     'info': ('skin_cancer_nb.data', 'info_cli'),
     'eda': ('skin_cancer_nb.eda', 'eda_cli'),
     'split': ('skin_cancer_nb.prep', 'split_cli'),

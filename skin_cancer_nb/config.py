@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['HOW_IT_RUNS', 'CHOICES', 'TWIN_JOB', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes', 'field_docs',
-           'add_config_options', 'config_changes']
+__all__ = ['HOW_IT_RUNS', 'CHOICES', 'TWIN_JOB', 'DEFAULT_SOURCE', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes',
+           'field_docs', 'add_config_options', 'config_changes']
 
 # %% ../nbs/00a_config.ipynb #7e965756
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ CHOICES = dict(optimizer=('adam', 'adamax', 'sgd'), lr_schedule=('plateau', 'cos
                imbalance=('class_weight', 'balanced', 'none'), augment=('lesion', 'stock', 'none'),
                precision=('auto', 'float32', 'mixed_float16', 'mixed_bfloat16'), on_error=('raise', 'skip'))  # the allowed values of text settings
 TWIN_JOB = dict(model='custom_cnn', n_images=1500, draw_size=(200, 150), image_size=(60, 80), epochs=20)  # the main job's defaults on the synthetic twin, for its default model
+DEFAULT_SOURCE = 'dataverse'  # where `download` fetches data from when not told: the Harvard Dataverse needs no account (notebook 01b)
 
 @dataclass(frozen=True)
 class RunConfig:

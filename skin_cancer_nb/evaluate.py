@@ -11,7 +11,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
 from .core import SHORT_NAMES
-from .data import real_data_dir
+from .sources import real_data_dir
 from .runs import RunDir, write_json, slug
 from .train import fit_run, plot_history
 from .metrics import (RESULT_COLUMNS, LESION_COLUMNS, CALIBRATION, HEADLINE, apply_temperature, classification_metrics, with_interval,
@@ -264,7 +264,7 @@ def results_markdown(table: pd.DataFrame,  # from `results_table` / `compare_run
 
 # %% ../nbs/20_evaluation.ipynb #15b84a6a
 def real_run(model: str,  # a registered model
-             data=None,  # the real images (Kaggle layout); `data.real_data_dir()` when None
+             data=None,  # the real images (Kaggle layout); `sources.real_data_dir()` when None
              runs='../runs',  # the folder of the real runs
              **changes,  # settings other than the model's recipe (the run folder is then named after them: pass `name`)
             ) -> RunDir | None:

@@ -13,7 +13,7 @@ import pandas as pd
 from .core import SHORT_NAMES
 from .runs import JOB_RUN, RunDir
 from .config import TWIN_JOB, RunConfig, config_changes
-from .data import download_ham10000
+from .sources import download_dataset
 from .twin import make_synthetic_ham10000
 from .metrics import RESULT_COLUMNS, LESION_COLUMNS, with_interval, prediction_metrics
 from .train import fit_run, plot_history
@@ -39,7 +39,7 @@ class JobSteps:
         self.seconds[self.text] = time.time() - self._t; self._t = None
         print(f'      {self.seconds[self.text]:.0f} s', flush=True)
 
-def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder
+def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (downloaded from the Dataverse, no account) or a dataset folder
               out='runs/main',  # the job's folder; downloaded or generated data go to out/data
               n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
               seed: int = 42,  # seed of the synthetic twin
@@ -49,7 +49,7 @@ def provision(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle downlo
     if data == 'synthetic':
         return make_synthetic_ham10000(Path(out)/'data'/'synthetic', n_images=n_images, seed=seed, image_size=draw_size)
     if data == 'ham10000':
-        download_ham10000(Path(out)/'data'/'ham10000')
+        download_dataset(Path(out)/'data'/'ham10000')
         return Path(out)/'data'/'ham10000'
     root = Path(data).expanduser()
     if not root.exists(): raise FileNotFoundError(f"No dataset at {root}: pass 'synthetic', 'ham10000' or a folder in the Kaggle layout.")
@@ -226,7 +226,7 @@ Research and teaching: learning how dermatoscopic image classifiers are built, e
     return path
 
 # %% ../nbs/31_pipeline.ipynb #9c7b4def
-def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (Kaggle download) or a dataset folder in the Kaggle layout
+def run_cli(data: str = 'synthetic',  # 'synthetic', 'ham10000' (downloaded from the Dataverse, no account) or a dataset folder in the Kaggle layout
             out: str = 'runs/main',  # folder for the data, the run, the report and the model card
             n_images: int = TWIN_JOB['n_images'],  # images of the synthetic twin
             **settings,  # the run's settings, as for `train` (on the twin, custom_cnn trains 20 epochs at 60x80 unless told otherwise)
