@@ -11,7 +11,8 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
 from .core import SHORT_NAMES
-from .sources import real_data_dir
+from .data import DataError, load_metadata, without_bad_images
+from .sources import ISIC_COLUMNS, PARTS, real_data_dir, external_data, lesion_ids_known
 from .runs import RunDir, write_json, slug
 from .train import fit_run, plot_history
 from .metrics import (RESULT_COLUMNS, LESION_COLUMNS, CALIBRATION, HEADLINE, apply_temperature, classification_metrics, with_interval,
@@ -21,9 +22,9 @@ from .predict import predict, run_test_table
 from .reliability import calibrate_run, write_reliability
 
 # %% auto #0
-__all__ = ['plot_confusion_matrix', 'plot_roc_curves', 'plot_f1_per_class', 'plot_examples', 'evaluate_run', 'find_runs',
-           'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown', 'real_run',
-           'show_run', 'write_report', 'evaluate_cli']
+__all__ = ['plot_confusion_matrix', 'plot_roc_curves', 'plot_f1_per_class', 'plot_examples', 'evaluate_run', 'evaluate_external',
+           'find_runs', 'evaluate_runs', 'results_table', 'compare_runs', 'plot_comparison', 'results_markdown',
+           'real_run', 'show_run', 'isic_submission', 'write_report', 'evaluate_cli']
 
 # %% ../nbs/20_evaluation.ipynb #4e3a75cf
 def _labels(classes) -> list: return [f'{SHORT_NAMES.get(c, c)}\n({c})' for c in classes]
@@ -128,8 +129,10 @@ def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.
                  calibrated: bool = True,  # apply the run's temperature (`calibration.json`), where it has one
                 ) -> tuple:
     "A run's model evaluated on the run's test split: (prediction table, metrics dict); calibrated where the run has a temperature."
-    test = run_test_table(run_dir, data_dir, on_error)
-    run = RunDir(run_dir)
+    return _evaluate_table(RunDir(run_dir), run_test_table(run_dir, data_dir, on_error), tta, n_boot, seed, batch_size, calibrated)
+
+def _evaluate_table(run: RunDir, test: pd.DataFrame, tta: bool, n_boot: int, seed: int, batch_size: int, calibrated: bool) -> tuple:
+    "A run's model on the images of `test` (with `path` and `dx`): (prediction table, metrics), calibrated where the run has a temperature."
     predictions = predict(run.load_model(compile=False), test, tta, batch_size, run.interpolation, run.classes)
     temperature = run.calibration.get('temperature') if calibrated else None
     if temperature is None: return predictions, prediction_metrics(predictions, n_boot, seed) | {'temperature': None, 'lesion': lesion_metrics(predictions, n_boot, seed)}
@@ -138,6 +141,28 @@ def evaluate_run(run_dir,  # a run folder with config.json, split.csv and model.
     metrics = prediction_metrics(predictions, n_boot, seed)
     metrics['uncalibrated'] = {k: raw[k] for k in CALIBRATION + ['auc_macro']} | {'ci': {k: v for k, v in raw.get('ci', {}).items() if k in CALIBRATION}}
     return predictions, metrics | {'temperature': temperature, 'lesion': lesion_metrics(predictions, n_boot, seed)}
+
+# %% ../nbs/20_evaluation.ipynb #1b2d392f
+def evaluate_external(run_dir,  # a finished run folder
+                      data,  # the external test set: a folder in the Kaggle layout (see `sources.external_data`)
+                      tta: bool = False,  # test-time augmentation: average over the image and its flips
+                      n_boot: int = 1000,  # bootstrap draws for the confidence intervals
+                      seed: int = 0,  # seed of the bootstrap
+                      batch_size: int = 32,  # images per batch
+                      on_error: str = 'raise',  # an image that cannot be used: 'raise' one clear error, or 'skip' it
+                      calibrated: bool = True,  # apply the run's temperature, where it has one
+                     ) -> tuple:
+    "A run's model on every image of an external test set: (prediction table, metrics); intervals over lesions where it has lesion ids, else over images."
+    run = RunDir(run_dir).require('config.json', 'model.keras')
+    table = load_metadata(data, on_error=on_error)
+    foreign = sorted(set(table.dx) - set(run.classes))
+    if foreign: raise DataError(f"{data} has images of {', '.join(foreign)}, which the model of {run_dir} does not predict: "
+                                "test it on a set of its classes only.")
+    table, left_out = without_bad_images(table, on_error)
+    if left_out: warnings.warn(f"{data}: {len(left_out)} image(s) left out, e.g. {left_out[0]['problem']}")
+    known = lesion_ids_known(table)
+    predictions, metrics = _evaluate_table(run, table if known else table.drop(columns='lesion_id'), tta, n_boot, seed, batch_size, calibrated)
+    return predictions, metrics | {'lesion_ids': known, 'test_set': str(data)}
 
 # %% ../nbs/20_evaluation.ipynb #c8aea473
 def find_runs(runs) -> list:
@@ -168,8 +193,9 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
                   data_dir=None,  # where the images are now, if they moved since training
                   on_error: str = 'raise',  # a test image that cannot be decoded: 'raise' one clear error, or 'skip' it
                   calibrate: bool = True,  # fit a temperature on the validation split of a run that has none (writes its calibration.json)
+                  external: str | None = None,  # also test each run on an external test set: 'isic2018-test' (downloaded on first use) or a folder
                  ) -> dict:
-    "Each run's (prediction table, metrics), and their TTA and ensemble variants, by name; calibrated where the run has a temperature."
+    "Each run's (prediction table, metrics), and their TTA and ensemble variants and external tests, by name; calibrated where the run has a temperature."
     dirs, variants = find_runs(runs), [False, True] if tta else [False]
     out, members = {}, {aug: [] for aug in variants}
     for d, name in zip(dirs, _names(dirs)):
@@ -192,6 +218,11 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
             m['run_info'] = dict(run=', '.join(map(str, dirs)), model='ensemble', tta=aug, baseline=best,
                                  train_minutes=sum(_train_minutes(d) for d in dirs))
             out[f'ensemble of {len(dirs)}' + (' +TTA' if aug else '')] = (p, m)
+    if external:
+        folder, label = external_data(external), external if external in PARTS else Path(external).name
+        for d, name in zip(dirs, _names(dirs)):
+            p, m = out[f'{name} on {label}'] = evaluate_external(d, folder, n_boot=n_boot, seed=seed, on_error=on_error)
+            m['run_info'] = dict(run=str(d), model=RunDir(d).config.model, tta=False, baseline=None, train_minutes=_train_minutes(d), test_set=label)
     return out
 
 # %% ../nbs/20_evaluation.ipynb #98f2dee4
@@ -239,7 +270,9 @@ def plot_comparison(table: pd.DataFrame,  # from `results_table` / `compare_runs
         for yi, vi in zip(y, v): ax.text(0.01, yi, f'{vi:.3f}', va='center', fontsize=7, color='white')
         ax.set(xlim=(0, 1), title=k.replace('_', ' '))
     axs[0, 0].set_yticks(y, table.index, fontsize=8); axs[0, 0].invert_yaxis()
-    fig.suptitle(f'Models on the same test split ({int(table.images.iloc[0])} images; bars: 95% bootstrap intervals)', fontsize=10)
+    same = table.images.nunique() == 1
+    fig.suptitle(f'Models on the same test split ({int(table.images.iloc[0])} images; bars: 95% bootstrap intervals)' if same else
+                 'Models on their test sets (images: see the table; bars: 95% bootstrap intervals)', fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -282,17 +315,26 @@ def show_run(run: RunDir,  # a finished run
     return plot_history(run), metrics_table(metrics).round(3), plot_confusion_matrix(predictions, title)
 
 # %% ../nbs/20_evaluation.ipynb #5fd199f8
+def isic_submission(predictions: pd.DataFrame,  # from `predict`, with `image_id` and the seven classes' probabilities
+                   ) -> pd.DataFrame:
+    "The predictions in the ISIC 2018 Task 3 submission format: `image`, then each class's probability as MEL, NV, BCC, AKIEC, BKL, DF, VASC."
+    missing = [c for c in ['image_id'] + [f'p_{c}' for c in ISIC_COLUMNS.values()] if c not in predictions]
+    if missing: raise ValueError(f"The predictions lack {', '.join(missing)}: the ISIC format needs each image's id and the "
+                                 "probabilities of its seven classes.")
+    return pd.DataFrame({'image': predictions.image_id} | {k: predictions[f'p_{c}'] for k, c in ISIC_COLUMNS.items()})
+
 def write_report(evaluations: dict,  # name -> (prediction table, metrics), from `evaluate_runs`
                  out='report',  # folder to write to (created)
                  dpi: int = 100,  # resolution of the figures
                  n_examples: int = 8,  # images in the grids of correct and wrong predictions
                 ) -> Path:
-    "Write each model's metrics, predictions and figures, and the results table of all of them, to `out`."
+    "Write each model's metrics, predictions (also as an ISIC 2018 submission) and figures, and the results table of all of them, to `out`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for name, (p, m) in evaluations.items():
         d = out/slug(name); d.mkdir(exist_ok=True)
         write_json(d/'metrics.json', m)
         p.to_csv(d/'predictions.csv', index=False)
+        if 'image_id' in p and all(f'p_{c}' in p for c in ISIC_COLUMNS.values()): isic_submission(p).to_csv(d/'submission.csv', index=False)
         figs = {'confusion_matrix': plot_confusion_matrix(p, name), 'roc_curves': plot_roc_curves(p, name),
                 'f1_per_class': plot_f1_per_class(p, m, title=name)}
         if 'path' in p: figs |= {'correct': plot_examples(p, True, n_examples), 'wrong': plot_examples(p, False, n_examples)}
@@ -313,10 +355,15 @@ def evaluate_cli(run_dirs: list,  # run folders (or one folder of runs) to evalu
                  data_dir: str | None = None,  # where the images are now, if they moved since training
                  dpi: int = 100,  # resolution of the figures
                  skip_bad: bool = False,  # evaluate without test images that cannot be decoded
+                 external: str | None = None,  # also test on an external set: isic2018-test (fetched from the Harvard Dataverse on first use) or a folder in the Kaggle layout
                 ):
     "Evaluate trained runs on their test split: metrics with 95% intervals, figures and a results table."
     dirs = find_runs(run_dirs[0]) if len(run_dirs) == 1 else find_runs(run_dirs)
-    evaluations = evaluate_runs(dirs, tta, ensemble, n_boot, data_dir=data_dir, on_error='skip' if skip_bad else 'raise')
+    evaluations = evaluate_runs(dirs, tta, ensemble, n_boot, data_dir=data_dir, on_error='skip' if skip_bad else 'raise', external=external)
     report = write_report(evaluations, out, dpi)
     print(results_markdown(results_table(evaluations)))
+    if external:
+        label, m = next((m['run_info']['test_set'], m) for _, m in evaluations.values() if 'test_set' in m)
+        about = PARTS[label].about if label in PARTS else f'{label}: a test set of other lesions'
+        print(f"{about}; intervals over {'lesions' if m['lesion_ids'] else 'images (it has no lesion ids)'}")
     print(f'report written to {report}')
