@@ -142,7 +142,7 @@ def _evaluate_table(run: RunDir, test: pd.DataFrame, tta: bool, n_boot: int, see
     metrics['uncalibrated'] = {k: raw[k] for k in CALIBRATION + ['auc_macro']} | {'ci': {k: v for k, v in raw.get('ci', {}).items() if k in CALIBRATION}}
     return predictions, metrics | {'temperature': temperature, 'lesion': lesion_metrics(predictions, n_boot, seed)}
 
-# %% ../nbs/20_evaluation.ipynb #1b2d392f
+# %% ../nbs/20_evaluation.ipynb #189ae882
 def evaluate_external(run_dir,  # a finished run folder
                       data,  # the external test set: a folder in the Kaggle layout (see `sources.external_data`)
                       tta: bool = False,  # test-time augmentation: average over the image and its flips
@@ -201,6 +201,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
     for d, name in zip(dirs, _names(dirs)):
         run = RunDir(d).require('config.json', 'split.csv', 'model.keras')
         if calibrate and not run.calibration and (run.split.split == 'val').any(): calibrate_run(d, data_dir)
+        if external and not (run.split.split == 'test').any(): continue  # trained with no test split (--test-frac 0): the external test only
         for aug in variants:
             key = name + (' +TTA' if aug else '')
             p, m = out[key] = evaluate_run(d, aug, n_boot, seed, data_dir, on_error=on_error)
@@ -210,7 +211,7 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
     if len(set(tested.values())) > 1:
         warnings.warn(f"The runs were tested on different images ({', '.join(k for k in members[False])}): their figures are not "
                       "comparable; train them on the same split (the same split seed) to compare them.")
-    if ensemble and len(dirs) > 1:
+    if ensemble and len(members[False]) > 1:
         best = max(members[False], key=lambda k: out[k][1]['balanced_accuracy'])
         for aug in variants:
             p = ensemble_predictions([out[k][0] for k in members[aug]])
