@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #b7d19469
 from __future__ import annotations
-import contextlib, hashlib, json, os, socket, tempfile, warnings, zipfile
+import contextlib, hashlib, json, os, shutil, socket, tempfile, urllib.parse, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
@@ -16,10 +16,11 @@ try: import fcntl  # POSIX file locks: processes take turns merging the image-ch
 except ImportError: fcntl = None  # Windows: no lock; each write of the cache is still atomic
 
 # %% auto #0
-__all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'CHECK_CACHE',
-           'NO_CREDENTIALS', 'DataError', 'image_problem', 'image_problems', 'without_bad_images', 'read_metadata_csv',
-           'load_metadata', 'compare_duplicate_folders', 'summarize_metadata', 'verify_ham10000',
-           'KaggleCredentialsError', 'kaggle_credentials', 'download_ham10000', 'print_summary', 'info_cli']
+__all__ = ['KAGGLE_DATASET', 'METADATA_FILE', 'IMAGE_DIRS', 'METADATA_COLUMNS', 'N_IMAGES', 'N_LESIONS', 'IMAGE_SUFFIXES',
+           'PACKAGE_DIR', 'CHECK_CACHE', 'NO_CREDENTIALS', 'DataError', 'image_problem', 'write_atomic',
+           'image_problems', 'without_bad_images', 'read_metadata_csv', 'load_metadata', 'compare_duplicate_folders',
+           'summarize_metadata', 'verify_ham10000', 'KaggleCredentialsError', 'kaggle_credentials', 'unreachable',
+           'extract_member', 'extract_images', 'download_ham10000', 'print_summary', 'info_cli']
 
 # %% ../nbs/01_data.ipynb #56a99e39
 KAGGLE_DATASET = 'kmader/skin-cancer-mnist-ham10000'
@@ -27,6 +28,8 @@ METADATA_FILE = 'HAM10000_metadata.csv'
 IMAGE_DIRS = ['HAM10000_images_part_1', 'HAM10000_images_part_2']
 METADATA_COLUMNS = ['lesion_id', 'image_id', 'dx', 'dx_type', 'age', 'sex', 'localization']
 N_IMAGES, N_LESIONS = 10015, 7470
+IMAGE_SUFFIXES = ('.jpg', '.jpeg', '.png')  # the image files a dataset folder may hold
+PACKAGE_DIR = Path('~/.skin_cancer_nb')  # the package's own folder: the image-check cache, the downloads
 
 class DataError(ValueError):
     "A problem with a dataset on disk: the message names the file, the row and what to do."
@@ -41,7 +44,7 @@ def _image_index(root: Path) -> dict:
         if not folder.is_dir(): continue
         for entry in os.scandir(folder):
             stem, ext = os.path.splitext(entry.name)
-            if ext.lower() in ('.jpg', '.jpeg', '.png') and stem not in found: found[stem] = Path(entry.path)
+            if ext.lower() in IMAGE_SUFFIXES and stem not in found: found[stem] = Path(entry.path)
     return found
 
 def image_problem(path,  # an image file
@@ -61,7 +64,7 @@ def image_problem(path,  # an image file
     return None
 
 # %% ../nbs/01_data.ipynb #70133ca6
-CHECK_CACHE = Path('~/.skin_cancer_nb/image_checks.json')  # what `image_problems` found, per file, by its size and modification time
+CHECK_CACHE = PACKAGE_DIR/'image_checks.json'  # what `image_problems` found, per file, by its size and modification time
 
 def _stamp(path: str):
     try: s = os.stat(path); return [s.st_size, s.st_mtime_ns]
@@ -87,11 +90,11 @@ def _locked(f: Path):
         if fcntl: fcntl.flock(lock, fcntl.LOCK_EX)  # closing the file releases it
         yield
 
-def _write_atomic(f: Path, text: str):
-    "Write `text` to `f` through a temporary file of this process in `f`'s folder, then `os.replace`: `f` is the old file or the new one, whole."
+def write_atomic(f: Path, data: str | bytes):
+    "Write `data` to `f` through a temporary file of this process in `f`'s folder, then `os.replace`: `f` is the old file or the new one, whole."
     fd, tmp = tempfile.mkstemp(prefix=f'.{f.name}.', suffix='.tmp', dir=f.parent)
     try:
-        with os.fdopen(fd, 'w') as o: o.write(text)
+        with os.fdopen(fd, 'wb') as o: o.write(data.encode() if isinstance(data, str) else data)
         os.replace(tmp, f)
     except BaseException: os.unlink(tmp); raise
 
@@ -112,7 +115,7 @@ def image_problems(paths,  # image files
         f.parent.mkdir(parents=True, exist_ok=True)
         with _locked(f):  # other processes may have written since the read above: merge into the cache as it is now
             now = _read_checks(f, quiet=True) | new
-            _write_atomic(f, json.dumps({p: m for p, m in now.items() if m[0] is not None and os.path.exists(p)}))
+            write_atomic(f, json.dumps({p: m for p, m in now.items() if m[0] is not None and os.path.exists(p)}))
     memo |= new
     return {p: memo[p][3] for p in paths if memo[p][3]}
 
@@ -267,20 +270,58 @@ NO_CREDENTIALS = ("No Kaggle API credentials found. Create a token at https://ww
                   "or KAGGLE_API_TOKEN (on Colab: add them as notebook secrets), then run the download again.")
 
 # %% ../nbs/01_data.ipynb #09fb2b97
+def unreachable(url: str,  # an address (https://host/...), or a host name
+                timeout: float = 5.0,  # seconds to wait
+               ) -> str | None:
+    "Why the host of `url` cannot be reached within `timeout` seconds, or None where it can: a download fails at once instead of hanging."
+    u = urllib.parse.urlsplit(url if '//' in url else f'https://{url}')
+    try: socket.create_connection((u.hostname, u.port or (80 if u.scheme == 'http' else 443)), timeout=timeout).close()
+    except OSError as e: return f'cannot reach {u.hostname} ({e})'
+    return None
+
 def _check_online(host='www.kaggle.com', timeout=5.0):
-    "Fail within `timeout` seconds when `host` cannot be reached, instead of hanging in a download."
-    try: socket.create_connection((host, 443), timeout=timeout).close()
-    except OSError as e:
-        raise ConnectionError(f"Cannot reach {host} ({e}): the download needs the internet. Download "
-                              f"'{KAGGLE_DATASET}' elsewhere and unzip it into the destination folder, or use the synthetic twin.") from None
+    "Fail within `timeout` seconds when `host` cannot be reached."
+    if why := unreachable(host, timeout):
+        raise ConnectionError(f"{why.capitalize()}: the download needs the internet. Download '{KAGGLE_DATASET}' elsewhere and unzip "
+                              "it into the destination folder, or use the synthetic twin.")
+
+def extract_member(z: zipfile.ZipFile,  # an open zip
+                   info: zipfile.ZipInfo,  # one of its files
+                   target: Path,  # where it goes
+                  ) -> bool:
+    "Copy one file of a zip to `target` byte for byte, through `target`.part, so that it is whole or absent; False where it was there whole already."
+    if target.exists() and target.stat().st_size == info.file_size: return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + '.part')
+    with z.open(info) as src, open(tmp, 'wb') as dst: shutil.copyfileobj(src, dst)
+    os.replace(tmp, target)
+    return True
+
+def _safe(info: zipfile.ZipInfo) -> bool:
+    "A file of a zip that stays inside the folder it is extracted to (no absolute path, no `..`)."
+    name = Path(info.filename)
+    return not info.is_dir() and not name.is_absolute() and '..' not in name.parts
 
 def _unzip(archive: Path, dest: Path):
-    "Extract `archive` into `dest`, skipping files already there with the right size."
+    "Extract `archive` into `dest` as it is laid out, skipping files already there whole."
     with zipfile.ZipFile(archive) as z:
-        for info in tqdm(z.infolist(), desc=f'unzipping {archive.name}', unit='file'):
-            target = dest/info.filename
-            if info.is_dir() or (target.exists() and target.stat().st_size == info.file_size): continue
-            z.extract(info, dest)
+        for info in tqdm([i for i in z.infolist() if _safe(i)], desc=f'unzipping {archive.name}', unit='file'):
+            extract_member(z, info, dest/info.filename)
+
+def extract_images(archive,  # a zip of images (in folders or not)
+                   folder,  # where the images go, side by side (created)
+                  ) -> list:
+    "Copy the image files of `archive` into `folder` byte for byte (never re-encoded), skipping those there whole already; returns their ids."
+    archive, folder = Path(archive), Path(folder)
+    try:
+        with zipfile.ZipFile(archive) as z:
+            members = [i for i in z.infolist() if _safe(i) and Path(i.filename).suffix.lower() in IMAGE_SUFFIXES
+                       and not Path(i.filename).name.startswith('._')]  # macOS's resource forks are not images
+            for info in tqdm(members, desc=f'unzipping {archive.name}', unit='image', leave=False, disable=len(members) < 2000):
+                extract_member(z, info, folder/Path(info.filename).name)
+    except zipfile.BadZipFile as e:
+        raise DataError(f"{archive} is not a readable zip ({e}): delete it and run the download again.") from None
+    return [Path(i.filename).stem for i in members]
 
 # %% ../nbs/01_data.ipynb #2f857a70
 def download_ham10000(dest='data/ham10000',  # folder to download and unzip into

@@ -11,7 +11,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from PIL import Image
 from .core import SHORT_NAMES
-from .data import DataError, load_metadata, without_bad_images
+from .data import load_metadata, without_bad_images
 from .sources import ISIC_COLUMNS, PARTS, real_data_dir, external_data, lesion_ids_known
 from .runs import RunDir, write_json, slug
 from .train import fit_run, plot_history
@@ -154,10 +154,7 @@ def evaluate_external(run_dir,  # a finished run folder
                      ) -> tuple:
     "A run's model on every image of an external test set: (prediction table, metrics); intervals over lesions where it has lesion ids, else over images."
     run = RunDir(run_dir).require('config.json', 'model.keras')
-    table = load_metadata(data, on_error=on_error)
-    foreign = sorted(set(table.dx) - set(run.classes))
-    if foreign: raise DataError(f"{data} has images of {', '.join(foreign)}, which the model of {run_dir} does not predict: "
-                                "test it on a set of its classes only.")
+    table = load_metadata(data, on_error=on_error)  # its classes are the package's (an unknown diagnosis stops here)
     table, left_out = without_bad_images(table, on_error)
     if left_out: warnings.warn(f"{data}: {len(left_out)} image(s) left out, e.g. {left_out[0]['problem']}")
     known = lesion_ids_known(table)
@@ -216,9 +213,9 @@ def evaluate_runs(runs,  # run folders, or a folder of run folders
         for aug in variants:
             p = ensemble_predictions([out[k][0] for k in members[aug]])
             m = prediction_metrics(p, n_boot, seed) | {'lesion': lesion_metrics(p, n_boot, seed)}
-            m['run_info'] = dict(run=', '.join(map(str, dirs)), model='ensemble', tta=aug, baseline=best,
-                                 train_minutes=sum(_train_minutes(d) for d in dirs))
-            out[f'ensemble of {len(dirs)}' + (' +TTA' if aug else '')] = (p, m)
+            ran = [out[k][1]['run_info']['run'] for k in members[False]]  # the runs with a test split, all of them where none was skipped
+            m['run_info'] = dict(run=', '.join(ran), model='ensemble', tta=aug, baseline=best, train_minutes=sum(_train_minutes(d) for d in ran))
+            out[f'ensemble of {len(ran)}' + (' +TTA' if aug else '')] = (p, m)
     if external:
         folder, label = external_data(external), external if external in PARTS else Path(external).name
         for d, name in zip(dirs, _names(dirs)):
