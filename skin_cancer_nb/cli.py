@@ -24,6 +24,7 @@ COMMANDS = {  # subcommand: (module, function)
     'split': ('skin_cancer_nb.prep', 'split_cli'),
     'train': ('skin_cancer_nb.train', 'train_cli'),
     'evaluate': ('skin_cancer_nb.evaluate', 'evaluate_cli'),
+    'cv': ('skin_cancer_nb.cv', 'cv_cli'),
     'gradcam': ('skin_cancer_nb.gradcam', 'gradcam_cli'),
     'predict': ('skin_cancer_nb.inference', 'predict_cli'),
     'run': ('skin_cancer_nb.pipeline', 'run_cli'),

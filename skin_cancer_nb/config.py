@@ -44,6 +44,9 @@ class RunConfig:
     augment_strength: float = 1.0  # scales the augmentation's ranges; 1 is rotation 20 degrees, zoom 20%, shift, brightness and contrast 10%
     val_frac: float = 0.1  # share of the images for validation, split by lesion
     test_frac: float = 0.1  # share of the images for the test, split by lesion (0: no test split)
+    folds: int = 0  # cross-validation: the lesions in this many folds, stratified by class, one of them the test split (0: no folds; test_frac instead)
+    fold: int = 0  # with folds: the fold held out as the test split, from 0 to folds-1
+    split_seed: int | None = None  # seed of the split by lesion (unset: seed); cv --repeats trains other seeds on the same folds
     seed: int = 42  # seed of the split, the weights' initialisation, shuffling and augmentation
     metadata: bool = False  # age, sex and body site as a second input beside the image (never dx_type)
     label_smoothing: float = 0.0  # share of each target spread evenly over the classes (0: plain cross-entropy)
@@ -62,6 +65,8 @@ class RunConfig:
             if getattr(self, k) not in allowed: _bad(k, getattr(self, k), ', '.join(allowed))
         if not (0 <= self.val_frac < 1 and 0 <= self.test_frac < 1 and self.val_frac + self.test_frac < 1):
             _bad('val_frac and test_frac', (self.val_frac, self.test_frac), 'shares from 0 to below 1, together below 1')
+        if self.folds and not (self.folds >= 2 and 0 <= self.fold < self.folds and self.val_frac < 1 - 1 / self.folds):
+            _bad('folds and fold', (self.folds, self.fold), 'at least 2 folds, fold from 0 to folds-1, and val_frac below the share the other folds hold')
         if not 0 <= self.label_smoothing < 1: _bad('label_smoothing', self.label_smoothing, 'a number from 0 to below 1')
         if self.batch_size < 1: _bad('batch_size', self.batch_size, 'a whole number of at least 1')
         if self.patience < 0: _bad('patience', self.patience, '0 (never stop early) or more epochs')

@@ -16,7 +16,7 @@ from keras import ops
 from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
 from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes
 from .data import DataError, load_metadata, without_bad_images
-from .prep import augmentation, clean_metadata, split_by_lesion, make_dataset, class_weights, steps_per_epoch
+from .prep import augmentation, clean_metadata, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
 from .models import make_config, model_spec, build_model
 from .metadata import METADATA_INPUTS, add_metadata, image_input
 from .runs import RunDir, run_name, write_json
@@ -291,7 +291,8 @@ def _manifest(data, c: RunConfig) -> pd.DataFrame:
         df = load_metadata(data, check_images='decode', on_error=c.on_error)
         excluded = df.attrs.get('excluded', [])
     if 'label' not in df: df = clean_metadata(df)
-    if 'split' not in df: df = split_by_lesion(df, c.val_frac, c.test_frac, c.seed)
+    seed = c.seed if c.split_seed is None else c.split_seed
+    if 'split' not in df: df = split_by_fold(df, c.folds, c.fold, c.val_frac, seed) if c.folds else split_by_lesion(df, c.val_frac, c.test_frac, seed)
     df['path'] = [str(Path(p).resolve()) for p in df.path]
     df.attrs['excluded'] = excluded  # the images left out: image_id, problem (and row, the CSV line)
     return df
