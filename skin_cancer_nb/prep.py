@@ -16,10 +16,10 @@ from .data import DataError, image_problem, load_metadata
 
 # %% auto #0
 __all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'split_by_lesion', 'leakage_report',
-           'format_leakage_report', 'lesion_folds', 'split_by_fold', 'split_by_image', 'lesion_kfold',
-           'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample', 'load_image',
-           'metadata_features', 'LesionAugmentation', 'augmentation', 'default_augmentation', 'steps_per_epoch',
-           'make_dataset', 'benchmark_pipeline']
+           'format_leakage_report', 'split_by_image', 'lesion_kfold', 'split_by_fold', 'export_split_folders',
+           'split_folders_ratio', 'split_cli', 'class_weights', 'oversample', 'load_image', 'metadata_features',
+           'LesionAugmentation', 'augmentation', 'default_augmentation', 'steps_per_epoch', 'make_dataset',
+           'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -131,34 +131,6 @@ def format_leakage_report(report: dict) -> str:
              f"Largest difference from the overall share: {report['max_gap']:.2f} percentage points"]
     return '\n'.join(lines)
 
-# %% ../nbs/03_preparation.ipynb #5584c9e1
-def lesion_folds(df: pd.DataFrame,  # metadata table with lesion_id and dx
-                 folds: int = 5,  # how many folds
-                 seed: int = 42,  # random seed: the same seed gives the same folds
-                ) -> pd.Series:
-    "The fold (0 to folds-1) of each image: all images of a lesion in one fold, each class's images spread evenly over the folds."
-    if folds < 2: raise ValueError(f"folds={folds}: cross-validation needs at least 2 folds.")
-    lesions = _lesion_table(df)
-    fold = _assign_lesions(lesions, [1 / folds] * folds, seed)
-    return df.lesion_id.map(fold).astype(int).rename('fold')
-
-def split_by_fold(df: pd.DataFrame,  # metadata table with lesion_id and dx
-                  folds: int = 5,  # how many folds
-                  fold: int = 0,  # the fold held out as the test split
-                  val_frac: float = 0.1,  # share of all the images for validation, drawn from the other folds by lesion
-                  seed: int = 42,  # random seed of the folds and of the validation split
-                 ) -> pd.DataFrame:
-    "A copy of `df` with `fold` and `split`: fold `fold` the 'test' split, the other folds split by lesion into 'train' and 'val'."
-    if not 0 <= fold < folds: raise ValueError(f"fold={fold}: use a fold from 0 to {folds - 1}.")
-    out = df.copy()
-    out['fold'] = lesion_folds(df, folds, seed)
-    rest = out[out.fold != fold]
-    share = val_frac * len(out) / len(rest)  # of the other folds' images
-    if not 0 <= share < 1: raise ValueError(f"val_frac={val_frac} leaves no training images beside {folds} folds: use a smaller val_frac.")
-    part = _assign_lesions(_lesion_table(rest), [1 - share, share], seed)
-    out['split'] = out.lesion_id.map(pd.Series(np.array(SPLITS[:2])[part.to_numpy()], index=part.index)).where(out.fold != fold, 'test')
-    return out
-
 # %% ../nbs/03_preparation.ipynb #11f731c3
 def split_by_image(df: pd.DataFrame,  # metadata table with dx
                    val_frac: float = 0.1,  # share of the images for validation
@@ -184,6 +156,23 @@ def lesion_kfold(df: pd.DataFrame,  # metadata table with lesion_id and dx
     fold = _assign_lesions(lesions, [1 / k] * k, seed)
     out = df.copy()
     out['fold'] = out.lesion_id.map(fold).astype(int)
+    return out
+
+# %% ../nbs/03_preparation.ipynb #36facc99
+def split_by_fold(df: pd.DataFrame,  # metadata table with lesion_id and dx
+                  folds: int = 5,  # how many folds
+                  fold: int = 0,  # the fold held out as the test split
+                  val_frac: float = 0.1,  # share of all the images for validation, drawn from the other folds by lesion
+                  seed: int = 42,  # random seed of the folds and of the validation split
+                 ) -> pd.DataFrame:
+    "A copy of `df` with `fold` and `split`: fold `fold` the 'test' split, the other folds split by lesion into 'train' and 'val'."
+    if not 0 <= fold < folds: raise ValueError(f"fold={fold}: use a fold from 0 to {folds - 1}.")
+    out = lesion_kfold(df, folds, seed)
+    rest = out[out.fold != fold]
+    share = val_frac * len(out) / len(rest)  # of the other folds' images
+    if not 0 <= share < 1: raise ValueError(f"val_frac={val_frac} leaves no training images beside {folds} folds: use a smaller val_frac.")
+    part = _assign_lesions(_lesion_table(rest), [1 - share, share], seed)
+    out['split'] = out.lesion_id.map(pd.Series(np.array(SPLITS[:2])[part.to_numpy()], index=part.index)).where(out.fold != fold, 'test')
     return out
 
 # %% ../nbs/03_preparation.ipynb #bf3c82cc
