@@ -22,6 +22,7 @@ COMMANDS = {  # subcommand: (module, function)
     'info': ('skin_cancer_nb.data', 'info_cli'),
     'eda': ('skin_cancer_nb.eda', 'eda_cli'),
     'split': ('skin_cancer_nb.prep', 'split_cli'),
+    'duplicates': ('skin_cancer_nb.near_duplicates', 'duplicates_cli'),
     'train': ('skin_cancer_nb.train', 'train_cli'),
     'evaluate': ('skin_cancer_nb.evaluate', 'evaluate_cli'),
     'cv': ('skin_cancer_nb.cv', 'cv_cli'),

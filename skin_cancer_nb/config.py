@@ -47,6 +47,7 @@ class RunConfig:
     folds: int = 0  # cross-validation: the lesions in this many folds, stratified by class, one of them the test split (0: no folds; test_frac instead)
     fold: int = 0  # with folds: the fold held out as the test split, from 0 to folds-1
     split_seed: int | None = None  # seed of the split by lesion (unset: seed); cv --repeats trains other seeds on the same folds
+    near_duplicates: bool = True  # keep lesions whose images look alike in one split, where the data was scanned (skin-cancer-nb duplicates DATA)
     seed: int = 42  # seed of the split, the weights' initialisation, shuffling and augmentation
     metadata: bool = False  # age, sex and body site as a second input beside the image (never dx_type)
     label_smoothing: float = 0.0  # share of each target spread evenly over the classes (0: plain cross-entropy)

@@ -15,11 +15,11 @@ from .core import CLASSES, class_index, parse_image_size, cpu_count
 from .data import DataError, image_problem, load_metadata
 
 # %% auto #0
-__all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'split_by_lesion', 'leakage_report',
-           'format_leakage_report', 'split_by_image', 'lesion_kfold', 'split_by_fold', 'export_split_folders',
-           'split_folders_ratio', 'split_cli', 'class_weights', 'oversample', 'load_image', 'metadata_features',
-           'LesionAugmentation', 'augmentation', 'default_augmentation', 'steps_per_epoch', 'make_dataset',
-           'benchmark_pipeline']
+__all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'unit_of_split', 'split_by_lesion',
+           'leakage_report', 'format_leakage_report', 'split_by_image', 'lesion_kfold', 'split_by_fold',
+           'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample', 'load_image',
+           'metadata_features', 'LesionAugmentation', 'augmentation', 'default_augmentation', 'steps_per_epoch',
+           'make_dataset', 'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -66,13 +66,18 @@ def clean_metadata(df: pd.DataFrame,  # metadata table, from `load_metadata` or 
     return out
 
 # %% ../nbs/03_preparation.ipynb #62634cd0
+def unit_of_split(df: pd.DataFrame) -> str:
+    "The column whose values a split keeps whole: `group` where the table has one (lesions merged with their near-duplicates, notebook 03d), else `lesion_id`."
+    return 'group' if 'group' in df else 'lesion_id'
+
 def _lesion_table(df: pd.DataFrame) -> pd.DataFrame:
-    "One row per lesion: its class (the most common dx of its images) and its number of images."
+    "One row per lesion (or group of lesions): its class (the most common dx of its images) and its number of images."
     for col in ('lesion_id', 'dx'):
         if col not in df: raise ValueError(f"The table has no `{col}` column: splitting by lesion needs lesion_id and dx.")
-    pairs = df.groupby(['lesion_id', 'dx']).size().rename('n').reset_index()
-    pairs = pairs.sort_values(['lesion_id', 'n', 'dx'], ascending=[True, False, True])
-    return pd.DataFrame({'dx': pairs.groupby('lesion_id').dx.first(), 'n': df.groupby('lesion_id').size()})
+    unit = unit_of_split(df)
+    pairs = df.groupby([unit, 'dx']).size().rename('n').reset_index()
+    pairs = pairs.sort_values([unit, 'n', 'dx'], ascending=[True, False, True])
+    return pd.DataFrame({'dx': pairs.groupby(unit).dx.first(), 'n': df.groupby(unit).size()})
 
 def _assign_lesions(lesions: pd.DataFrame, fractions: list, seed: int) -> pd.Series:
     "Part (index into `fractions`) of each lesion: per class, in random order, to the part furthest below its share of images."
@@ -99,7 +104,7 @@ def split_by_lesion(df: pd.DataFrame,  # metadata table with lesion_id and dx
     lesions = _lesion_table(df)
     part = _assign_lesions(lesions, [1 - val_frac - test_frac, val_frac, test_frac], seed)
     out = df.copy()
-    out['split'] = out.lesion_id.map(pd.Series(np.array(SPLITS)[part.to_numpy()], index=part.index))
+    out['split'] = out[unit_of_split(df)].map(pd.Series(np.array(SPLITS)[part.to_numpy()], index=part.index))
     return out
 
 # %% ../nbs/03_preparation.ipynb #ddcb7e95
@@ -118,15 +123,20 @@ def leakage_report(df: pd.DataFrame,  # table with lesion_id, dx and a split (or
     gap = float(share.sub(overall, axis=1).abs().to_numpy().max())
     share.loc['all'] = overall
     images['total'] = images.sum(axis=1)
-    return {'shared_lesions': int(len(shared)), 'shared_images': int(df.lesion_id.isin(shared).sum()),
-            'lesions': df.groupby(split_col).lesion_id.nunique().reindex(images.index).to_dict(),
-            'images': images, 'share': share.round(2), 'max_gap': round(gap, 2)}
+    out = {'shared_lesions': int(len(shared)), 'shared_images': int(df.lesion_id.isin(shared).sum()),
+           'lesions': df.groupby(split_col).lesion_id.nunique().reindex(images.index).to_dict(),
+           'images': images, 'share': share.round(2), 'max_gap': round(gap, 2)}
+    if 'group' in df:  # lesions merged with their near-duplicates (notebook 03d): a group in two parts leaks as a lesion does
+        groups = df.groupby('group')[split_col].nunique()
+        out['shared_groups'], out['merged_groups'] = int((groups > 1).sum()), int((df.groupby('group').lesion_id.nunique() > 1).sum())
+    return out
 
 # %% ../nbs/03_preparation.ipynb #038dbb37
 def format_leakage_report(report: dict) -> str:
     "The report of `leakage_report` as text, for the command line."
-    lines = [f"Lesions in more than one split: {report['shared_lesions']} ({report['shared_images']} images)",
-             '', 'Images per split and class:', report['images'].to_string(), '',
+    lines = [f"Lesions in more than one split: {report['shared_lesions']} ({report['shared_images']} images)"]
+    if 'shared_groups' in report: lines += [f"Groups of near-duplicate lesions ({report['merged_groups']}) in more than one split: {report['shared_groups']}"]
+    lines += ['', 'Images per split and class:', report['images'].to_string(), '',
              "Share of each class per split (%), 'all' = the whole table:", report['share'].to_string(), '',
              f"Largest difference from the overall share: {report['max_gap']:.2f} percentage points"]
     return '\n'.join(lines)
@@ -155,7 +165,7 @@ def lesion_kfold(df: pd.DataFrame,  # metadata table with lesion_id and dx
     lesions = _lesion_table(df)
     fold = _assign_lesions(lesions, [1 / k] * k, seed)
     out = df.copy()
-    out['fold'] = out.lesion_id.map(fold).astype(int)
+    out['fold'] = out[unit_of_split(df)].map(fold).astype(int)
     return out
 
 # %% ../nbs/03_preparation.ipynb #36facc99
@@ -172,7 +182,7 @@ def split_by_fold(df: pd.DataFrame,  # metadata table with lesion_id and dx
     share = val_frac * len(out) / len(rest)  # of the other folds' images
     if not 0 <= share < 1: raise ValueError(f"val_frac={val_frac} leaves no training images beside {folds} folds: use a smaller val_frac.")
     part = _assign_lesions(_lesion_table(rest), [1 - share, share], seed)
-    out['split'] = out.lesion_id.map(pd.Series(np.array(SPLITS[:2])[part.to_numpy()], index=part.index)).where(out.fold != fold, 'test')
+    out['split'] = out[unit_of_split(df)].map(pd.Series(np.array(SPLITS[:2])[part.to_numpy()], index=part.index)).where(out.fold != fold, 'test')
     return out
 
 # %% ../nbs/03_preparation.ipynb #bf3c82cc

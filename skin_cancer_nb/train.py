@@ -16,6 +16,7 @@ from keras import ops
 from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
 from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes
 from .data import DataError, load_metadata, without_bad_images
+from .near_duplicates import known_near_duplicates, near_duplicate_groups
 from .prep import augmentation, clean_metadata, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
 from .models import make_config, model_spec, build_model
 from .metadata import METADATA_INPUTS, add_metadata, image_input
@@ -291,6 +292,8 @@ def _manifest(data, c: RunConfig) -> pd.DataFrame:
         df = load_metadata(data, check_images='decode', on_error=c.on_error)
         excluded = df.attrs.get('excluded', [])
     if 'label' not in df: df = clean_metadata(df)
+    if c.near_duplicates and 'group' not in df and not isinstance(data, pd.DataFrame) and (pairs := known_near_duplicates(data)) is not None:
+        df = near_duplicate_groups(df, pairs)  # the scan of notebook 03d: each group of look-alike lesions in one split
     seed = c.seed if c.split_seed is None else c.split_seed
     if 'split' not in df: df = split_by_fold(df, c.folds, c.fold, c.val_frac, seed) if c.folds else split_by_lesion(df, c.val_frac, c.test_frac, seed)
     df['path'] = [str(Path(p).resolve()) for p in df.path]
@@ -322,6 +325,7 @@ def _begin(run: RunDir, c: RunConfig, data, df: pd.DataFrame, net: keras.Model, 
     _write_record(run, facts | dict(input_shape=[*c.image_size, 3], interpolation=spec.interpolation, preprocess=spec.preprocess, classes=CLASSES,
                                     data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), params=net.count_params(),
                                     images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')}, versions=versions(),
+                                    near_duplicate_groups=int(df.groupby('group').lesion_id.nunique().gt(1).sum()) if 'group' in df else None,
                                     created=datetime.now().isoformat(timespec='seconds')), resume=True)
     df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if c.metadata else [])].to_csv(run/'split.csv', index=False)
     if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
