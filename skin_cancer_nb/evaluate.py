@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from .core import SHORT_NAMES
 from .data import load_metadata, without_bad_images
-from .sources import ISIC_COLUMNS, PARTS, real_data_dir, external_data, lesion_ids_known
+from .sources import ISIC_COLUMNS, PARTS, real_data_dir, external_data, lesion_ids_known, submission_table
 from .runs import RunDir, write_json, slug
 from .train import fit_run, plot_history
 from .metrics import (RESULT_COLUMNS, LESION_COLUMNS, CALIBRATION, HEADLINE, apply_temperature, classification_metrics, with_interval,
@@ -316,10 +316,8 @@ def show_run(run: RunDir,  # a finished run
 def isic_submission(predictions: pd.DataFrame,  # from `predict`, with `image_id` and the seven classes' probabilities
                    ) -> pd.DataFrame:
     "The predictions in the ISIC 2018 Task 3 submission format: `image`, then each class's probability as MEL, NV, BCC, AKIEC, BKL, DF, VASC."
-    missing = [c for c in ['image_id'] + [f'p_{c}' for c in ISIC_COLUMNS.values()] if c not in predictions]
-    if missing: raise ValueError(f"The predictions lack {', '.join(missing)}: the ISIC format needs each image's id and the "
-                                 "probabilities of its seven classes.")
-    return pd.DataFrame({'image': predictions.image_id} | {k: predictions[f'p_{c}'] for k, c in ISIC_COLUMNS.items()})
+    if 'image_id' not in predictions: raise ValueError("The predictions lack image_id: the ISIC format names each image.")
+    return submission_table(predictions.image_id, {c[2:]: predictions[c] for c in predictions if c.startswith('p_')})
 
 def write_report(evaluations: dict,  # name -> (prediction table, metrics), from `evaluate_runs`
                  out='report',  # folder to write to (created)

@@ -12,6 +12,7 @@ import keras
 import tensorflow as tf
 from .core import CLASSES, CLASS_NAMES
 from .data import DataError
+from .sources import submission_table
 from .runs import RunDir, run_folder
 from .runs import load_best_model
 from .prep import load_image
@@ -138,6 +139,7 @@ def predict_cli(model: str,  # a run folder, a job's folder (`run --out`) or a .
                 age: float | None = None,  # for a model trained with metadata: the patient's age in years (the same for every image given)
                 sex: str | None = None,  # for a model trained with metadata: female, male or unknown
                 site: str | None = None,  # for a model trained with metadata: the body site (e.g. back, face, lower extremity)
+                isic_csv: str | None = None,  # also write the probabilities to this CSV in the ISIC 2018 Task 3 submission format (image, MEL, ..., VASC)
                ):
     "Classify images with a trained model and print the top classes of each (research use only, not a diagnosis)."
     m, cfg = load_classifier(model)
@@ -158,6 +160,9 @@ def predict_cli(model: str,  # a run folder, a job's folder (`run --out`) or a .
             print(f"{r['image']}: " + ', '.join(f"{c} {r[c]:.1%}" for c in best) + f"  ({r['top_name']}; {calibrated})")
     for _, r in pred[pred.error.notna()].iterrows(): print(f"skin-cancer-nb predict: error: {r['error']}", file=sys.stderr)
     if gradcam: _gradcam_files(m, cfg, images, pred, gradcam, meta)
+    if isic_csv:
+        ok = pred[pred.error.isna()]
+        submission_table(ok.image, ok).to_csv(isic_csv, index=False)
     return 1 if pred.error.notna().any() else 0
 
 # %% ../nbs/30_inference.ipynb #37a56d91
