@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['HOW_IT_RUNS', 'CHOICES', 'TWIN_JOB', 'DEFAULT_SOURCE', 'Phase', 'RunConfig', 'PhaseSettings', 'split_changes',
-           'field_docs', 'add_config_options', 'config_changes']
+__all__ = ['HOW_IT_RUNS', 'CHOICES', 'TWIN_JOB', 'DEFAULT_SOURCE', 'Phase', 'RunConfig', 'said_differences', 'PhaseSettings',
+           'split_changes', 'field_docs', 'add_config_options', 'config_changes']
 
 # %% ../nbs/00a_config.ipynb #7e965756
 @dataclass(frozen=True)
@@ -125,6 +125,10 @@ def _differences(self: RunConfig, other: RunConfig,
     return {k: (a[k], b[k]) for k in a if a[k] != b[k] and k not in what}
 
 RunConfig.to_dict, RunConfig.from_dict, RunConfig.write, RunConfig.read, RunConfig.differences = _to_dict, _from_dict, _write, _read, _differences
+
+def said_differences(diff: dict) -> str:
+    "The differences of `RunConfig.differences` (this config's value, the one on disk) in words, each named: 'epochs 20 there, 1 now; ...'."
+    return '; '.join(f'{k} {b!r} there, {a!r} now' for k, (a, b) in diff.items())
 
 # %% ../nbs/00a_config.ipynb #baf82fe9
 @dataclass(frozen=True)

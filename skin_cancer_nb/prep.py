@@ -15,11 +15,11 @@ from .core import CLASSES, class_index, parse_image_size, cpu_count
 from .data import DataError, image_problem, load_metadata
 
 # %% auto #0
-__all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'unit_of_split', 'split_by_lesion',
-           'leakage_report', 'format_leakage_report', 'split_by_image', 'lesion_kfold', 'split_by_fold',
-           'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample', 'load_image',
-           'metadata_features', 'LesionAugmentation', 'augmentation', 'default_augmentation', 'steps_per_epoch',
-           'make_dataset', 'benchmark_pipeline']
+__all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'unit_of_split', 'merged_groups',
+           'split_by_lesion', 'leakage_report', 'format_leakage_report', 'split_by_image', 'lesion_kfold',
+           'split_by_fold', 'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample',
+           'load_image', 'metadata_features', 'LesionAugmentation', 'augmentation', 'default_augmentation',
+           'steps_per_epoch', 'make_dataset', 'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -69,6 +69,10 @@ def clean_metadata(df: pd.DataFrame,  # metadata table, from `load_metadata` or 
 def unit_of_split(df: pd.DataFrame) -> str:
     "The column whose values a split keeps whole: `group` where the table has one (lesions merged with their near-duplicates, notebook 03d), else `lesion_id`."
     return 'group' if 'group' in df else 'lesion_id'
+
+def merged_groups(df: pd.DataFrame) -> int:
+    "How many groups of a table's `group` column join more than one lesion (0 without the column)."
+    return int(df.groupby('group').lesion_id.nunique().gt(1).sum()) if 'group' in df else 0
 
 def _lesion_table(df: pd.DataFrame) -> pd.DataFrame:
     "One row per lesion (or group of lesions): its class (the most common dx of its images) and its number of images."
@@ -128,7 +132,7 @@ def leakage_report(df: pd.DataFrame,  # table with lesion_id, dx and a split (or
            'images': images, 'share': share.round(2), 'max_gap': round(gap, 2)}
     if 'group' in df:  # lesions merged with their near-duplicates (notebook 03d): a group in two parts leaks as a lesion does
         groups = df.groupby('group')[split_col].nunique()
-        out['shared_groups'], out['merged_groups'] = int((groups > 1).sum()), int((df.groupby('group').lesion_id.nunique() > 1).sum())
+        out['shared_groups'], out['merged_groups'] = int((groups > 1).sum()), merged_groups(df)
     return out
 
 # %% ../nbs/03_preparation.ipynb #038dbb37

@@ -14,10 +14,10 @@ import keras
 import tensorflow as tf
 from keras import ops
 from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
-from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes
+from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes, said_differences
 from .data import DataError, load_metadata, without_bad_images
 from .near_duplicates import known_near_duplicates, near_duplicate_groups
-from .prep import augmentation, clean_metadata, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
+from .prep import augmentation, clean_metadata, merged_groups, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
 from .models import make_config, model_spec, build_model
 from .metadata import METADATA_INPUTS, add_metadata, image_input
 from .runs import RunDir, run_name, write_json
@@ -279,8 +279,7 @@ def _check_start(run: RunDir, c: RunConfig):
     "Refuse a finished run folder, and an interrupted one that began with other settings (naming each); how it runs (`HOW_IT_RUNS`) may change."
     if run.status == 'finished': run.start()  # raises, before any work
     if run.status == 'interrupted' and (old := run.config) is not None and (diff := c.differences(old, HOW_IT_RUNS)):
-        said = '; '.join(f'{k} {b!r} there, {a!r} now' for k, (a, b) in diff.items())
-        raise ValueError(f"{run.path} holds an interrupted run begun with other settings ({said}): resume it with its own "
+        raise ValueError(f"{run.path} holds an interrupted run begun with other settings ({said_differences(diff)}): resume it with its own "
                          f"(--config {run.path/'config.json'}), or train into another run folder.")
 
 def _manifest(data, c: RunConfig) -> pd.DataFrame:
@@ -325,7 +324,7 @@ def _begin(run: RunDir, c: RunConfig, data, df: pd.DataFrame, net: keras.Model, 
     _write_record(run, facts | dict(input_shape=[*c.image_size, 3], interpolation=spec.interpolation, preprocess=spec.preprocess, classes=CLASSES,
                                     data_dir=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), params=net.count_params(),
                                     images={k: int((df.split == k).sum()) for k in ('train', 'val', 'test')}, versions=versions(),
-                                    near_duplicate_groups=int(df.groupby('group').lesion_id.nunique().gt(1).sum()) if 'group' in df else None,
+                                    near_duplicate_groups=merged_groups(df) if 'group' in df else None,
                                     created=datetime.now().isoformat(timespec='seconds')), resume=True)
     df[['image_id', 'lesion_id', 'dx', 'split', 'path'] + (list(METADATA_INPUTS) if c.metadata else [])].to_csv(run/'split.csv', index=False)
     if df.attrs['excluded']: pd.DataFrame(df.attrs['excluded']).to_csv(run/'excluded_images.csv', index=False)
