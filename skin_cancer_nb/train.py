@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
-import gc, sys, time
+import gc, json, sys, time
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -26,7 +26,8 @@ from .reliability import calibrate_run
 # %% auto #0
 __all__ = ['OPTIMIZERS', 'MacroMetric', 'SparseAUC', 'training_metrics', 'make_optimizer', 'SparseSmoothedCrossentropy',
            'make_loss', 'compile_model', 'MemoryCleanup', 'EpochLog', 'epoch_line', 'EpochLine', 'training_callbacks',
-           'train', 'save_for_inference', 'fit_run', 'extract_features', 'feature_dataset', 'plot_history', 'train_cli']
+           'train', 'save_for_inference', 'run_manifest', 'fit_run', 'extract_features', 'feature_dataset',
+           'plot_history', 'train_cli']
 
 # %% ../nbs/04_training.ipynb #b8220f27
 _STATS = {'f1': 'macro_f1', 'precision': 'macro_precision', 'recall': 'macro_recall', 'balanced_accuracy': 'balanced_accuracy'}
@@ -282,7 +283,7 @@ def _check_start(run: RunDir, c: RunConfig):
         raise ValueError(f"{run.path} holds an interrupted run begun with other settings ({said_differences(diff)}): resume it with its own "
                          f"(--config {run.path/'config.json'}), or train into another run folder.")
 
-def _manifest(data, c: RunConfig) -> pd.DataFrame:
+def run_manifest(data, c: RunConfig) -> pd.DataFrame:
     "The images of `data` (a folder, a CSV or a table) with their `label` and `split`, each one checked to decode."
     if c.metadata and isinstance(data, pd.DataFrame) and (lacking := [k for k in METADATA_INPUTS if k not in data]):
         raise ValueError(f"metadata=True needs the column(s) {', '.join(lacking)} in the data's table: load it with `load_metadata`, or train without metadata.")
@@ -300,6 +301,11 @@ def _manifest(data, c: RunConfig) -> pd.DataFrame:
     return df
 
 # %% ../nbs/04_training.ipynb #783653f6
+def _features_key(c: RunConfig, part: dict) -> tuple:
+    "What a frozen backbone's features depend on: the model as built (weights, size, seed), and the training and validation images."
+    return (c.model, c.weights, tuple(c.image_size), json.dumps(c.model_kwargs, sort_keys=True), c.seed, c.metadata, c.precision,
+            tuple(part['train'].path), tuple(part['val'].path))
+
 def _run_data(df: pd.DataFrame, c: RunConfig, interpolation: str) -> dict:
     "The datasets of the manifest `df`: training (augmented), the training images as they are (for a feature cache), validation, test; the steps and class weights of training."
     part = {s: df[df.split == s] for s in ('train', 'val', 'test')}
@@ -308,6 +314,7 @@ def _run_data(df: pd.DataFrame, c: RunConfig, interpolation: str) -> dict:
     return dict(train=make_dataset(part['train'], training=True, augment=layer or False, balanced=c.imbalance == 'balanced', **kw),
                 plain=make_dataset(part['train'], **kw), **{s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')},
                 steps=steps_per_epoch(part['train'], c.batch_size) if c.imbalance == 'balanced' else None,
+                features_key=_features_key(c, part),
                 class_weight=class_weights(part['train'].label) if c.imbalance == 'class_weight' else None)
 
 def _build(c: RunConfig, strategy) -> keras.Model:
@@ -343,7 +350,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
     run = RunDir(Path(out)/(name or run_name(c.model)))
     _check_start(run, c)
     seed_everything(c.seed)
-    df = _manifest(data, c)
+    df = run_manifest(data, c)
     ds = _run_data(df, c, model_spec(c.model).interpolation)
     previous = keras.mixed_precision.global_policy().name
     try:  # the policy holds while every model of the run is built, the head on cached features too
@@ -375,6 +382,13 @@ def _train_phases(net, c: RunConfig, run: RunDir, ds: dict, kw: dict) -> dict:
     net.set_weights(after[best])
     return metrics
 
+_FEATURES = {}  # the last run's cached features in this process, by `_features_key`: runs of one search share them
+
+def _cached_features(key: tuple, extract) -> tuple:
+    "The features of the training and validation images for `key`: those of the last run when it had the same key, else `extract()`."
+    if key not in _FEATURES: _FEATURES.clear(); _FEATURES[key] = extract()
+    return _FEATURES[key]
+
 def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dict) -> list:
     "Train `net` for one phase into `run` (or load the phase's result, when it is finished); returns the weights it ends with."
     spec = model_spec(c.model)
@@ -388,8 +402,10 @@ def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dic
         fit.load_weights(str(run.model_path))
         return net.get_weights()
     if on_features:
-        tr = feature_dataset(*extract_features(extractor, ds['plain'], c.eager), c.batch_size, shuffle=True, seed=c.seed)
-        va = None if va is None else feature_dataset(*extract_features(extractor, va, c.eager), c.batch_size)
+        features = _cached_features(ds['features_key'], lambda: (extract_features(extractor, ds['plain'], c.eager),
+                                                                 None if va is None else extract_features(extractor, va, c.eager)))
+        tr = feature_dataset(*features[0], c.batch_size, shuffle=True, seed=c.seed)
+        va = None if va is None else feature_dataset(*features[1], c.batch_size)
         steps = None
     extra = dict(phase=phase.name, trainable=phase.trainable, trainable_layers=trainable, feature_cache=on_features, params=net.count_params(),
                  feature_seconds=time.perf_counter() - t0)

