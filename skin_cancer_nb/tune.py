@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 import keras_tuner as kt
 from .config import HOW_IT_RUNS, RunConfig, config_changes, said_differences
 from .models import make_config
@@ -111,15 +112,20 @@ def tune_results(folder,  # a search folder (from `fit_tune`)
 def plot_tune(trials: pd.DataFrame,  # from `tune_results`
              ) -> plt.Figure:
     "Each trial's validation macro-F1 in the order they ran, with the best so far; then the score against each setting searched."
-    t = trials.sort_values('trial')
+    t = trials.iloc[trials.trial.str.removeprefix('trial').astype(int).argsort()]  # in the order they ran: trial2 before trial10
     settings = [k for k in t.columns[1:t.columns.get_loc('val_macro_f1')] if t[k].nunique() > 1]
     fig, axs = plt.subplots(1, 1 + len(settings), figsize=(3.6 * (1 + len(settings)), 3), squeeze=False, sharey=True)
     ax = axs[0, 0]
     ax.plot(range(len(t)), t.val_macro_f1, 'o', label='trial'); ax.step(range(len(t)), t.val_macro_f1.cummax(), where='post', label='best so far')
-    ax.set(xlabel='trial', ylabel='validation macro-F1', title='search'); ax.legend(fontsize=8)
+    ax.set(xlabel='trial', ylabel='validation macro-F1', title='trials in order'); ax.legend(fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for ax, k in zip(axs[0, 1:], settings):
         ax.plot(t[k], t.val_macro_f1, 'o', alpha=0.8)
-        if k in ('lr', 'fine_lr'): ax.set_xscale('log')
+        if k in ('lr', 'fine_lr'):  # drawn on a log scale: shown on one
+            ax.set_xscale('log')
+            ax.xaxis.set_major_locator(LogLocator(subs=(1, 3))); ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f'{v:.0e}'))
+            ax.xaxis.set_minor_formatter(NullFormatter())
+        elif pd.api.types.is_integer_dtype(t[k]): ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set(xlabel=k.replace('_', ' '), title=k.replace('_', ' '))
     fig.tight_layout()
     return fig
