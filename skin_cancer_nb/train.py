@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
-import gc, json, sys, time
+import gc, json, os, sys, time
 from datetime import datetime
 from pathlib import Path
 import numpy as np
@@ -302,9 +302,12 @@ def run_manifest(data, c: RunConfig) -> pd.DataFrame:
 
 # %% ../nbs/04_training.ipynb #783653f6
 def _features_key(c: RunConfig, part: dict) -> tuple:
-    "What a frozen backbone's features depend on: the model as built (weights, size, seed), and the training and validation images."
+    "What the features of a run's first phase depend on: the model as built (weights, size, seed, precision) and each training and validation image (file, size, time, label, metadata)."
+    images = pd.concat([part['train'], part['val']])
+    files = [(p, s.st_size, s.st_mtime_ns) for p in images.path for s in [os.stat(p)]]
+    rows = images[['label'] + (list(METADATA_INPUTS) if c.metadata else [])].astype(str).agg('|'.join, axis=1).tolist()
     return (c.model, c.weights, tuple(c.image_size), json.dumps(c.model_kwargs, sort_keys=True), c.seed, c.metadata, c.precision,
-            tuple(part['train'].path), tuple(part['val'].path))
+            len(part['train']), tuple(files), tuple(rows))
 
 def _run_data(df: pd.DataFrame, c: RunConfig, interpolation: str) -> dict:
     "The datasets of the manifest `df`: training (augmented), the training images as they are (for a feature cache), validation, test; the steps and class weights of training."
@@ -382,10 +385,11 @@ def _train_phases(net, c: RunConfig, run: RunDir, ds: dict, kw: dict) -> dict:
     net.set_weights(after[best])
     return metrics
 
-_FEATURES = {}  # the last run's cached features in this process, by `_features_key`: runs of one search share them
+_FEATURES = {}  # the last run's cached features of its first phase in this process, by `_features_key`: the trials of a search share them
 
-def _cached_features(key: tuple, extract) -> tuple:
-    "The features of the training and validation images for `key`: those of the last run when it had the same key, else `extract()`."
+def _cached_features(key: tuple | None, extract) -> tuple:
+    "The features of the training and validation images for `key`: those of the last run when it had the same key, else `extract()`; None: not kept."
+    if key is None: return extract()
     if key not in _FEATURES: _FEATURES.clear(); _FEATURES[key] = extract()
     return _FEATURES[key]
 
@@ -402,7 +406,8 @@ def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dic
         fit.load_weights(str(run.model_path))
         return net.get_weights()
     if on_features:
-        features = _cached_features(ds['features_key'], lambda: (extract_features(extractor, ds['plain'], c.eager),
+        first = phase == c.phases[0]  # a later head phase follows one that trained the backbone: its features are its own
+        features = _cached_features(ds['features_key'] if first else None, lambda: (extract_features(extractor, ds['plain'], c.eager),
                                                                  None if va is None else extract_features(extractor, va, c.eager)))
         tr = feature_dataset(*features[0], c.batch_size, shuffle=True, seed=c.seed)
         va = None if va is None else feature_dataset(*features[1], c.batch_size)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/24_tune.ipynb #912c11be
 from __future__ import annotations
-import json, math, time
+import contextlib, io, json, math, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 import keras_tuner as kt
 from .config import HOW_IT_RUNS, RunConfig, config_changes, said_differences
 from .models import make_config
-from .runs import RunDir
+from .runs import RunDir, write_json
 from .train import fit_run, run_manifest
 
 # %% auto #0
@@ -32,37 +32,48 @@ def search_space(hp: kt.HyperParameters,  # KerasTuner's hyperparameters of a tr
     names = [p.name for p in c.phases]
     if names == ['head', 'fine_tune']:
         head, fine = c.phases
-        blocks = sorted({max(1, fine.trainable // 4), max(1, fine.trainable // 2), fine.trainable}) if isinstance(fine.trainable, int) else [fine.trainable]
         out = dict(lr=hp.Float('lr', 1e-4, 1e-2, sampling='log'), head_epochs=_epochs(hp, 'head_epochs', head.epochs),
-                   fine_lr=hp.Float('fine_lr', 1e-5, 1e-3, sampling='log'), fine_epochs=_epochs(hp, 'fine_epochs', fine.epochs),
-                   unfreeze=hp.Choice('unfreeze', blocks) if len(blocks) > 1 else hp.Fixed('unfreeze', blocks[0]))
+                   fine_lr=hp.Float('fine_lr', 1e-5, 1e-3, sampling='log'), fine_epochs=_epochs(hp, 'fine_epochs', fine.epochs))
+        if isinstance(fine.trainable, int):  # a quarter, half or all of the recipe's blocks; twice as many where it unfreezes few
+            t = fine.trainable
+            out['unfreeze'] = hp.Choice('unfreeze', sorted({max(1, t // 4), max(1, t // 2), t} | ({2 * t} if t < 4 else set())))
     elif len(names) == 1:
         out = dict(lr=hp.Float('lr', 1e-4, 1e-2, sampling='log'), epochs=_epochs(hp, 'epochs', c.phases[0].epochs))
     else: raise ValueError(f"{c.model}'s phases are {', '.join(names)}: tune searches one phase, or a head and a fine-tuning phase.")
-    return out | dict(augment_strength=hp.Float('augment_strength', 0.0, 2.0, step=0.25),
-                      label_smoothing=hp.Choice('label_smoothing', [0.0, 0.05, 0.1, 0.2]))
+    if c.augment != 'none': out['augment_strength'] = hp.Float('augment_strength', 0.0, 2.0, step=0.25)
+    return out | dict(label_smoothing=hp.Choice('label_smoothing', [0.0, 0.05, 0.1, 0.2]))
 
 # %% ../nbs/24_tune.ipynb #a94997b5
-def _check_search(folder: Path, c: RunConfig):
-    "Refuse to add trials to a search begun around other settings (its trials would be mixed with these), naming each difference."
-    if not (folder/'search_config.json').exists(): return
-    if diff := c.differences(RunConfig.read(folder/'search_config.json'), HOW_IT_RUNS):
+def _check_search(folder: Path, c: RunConfig, data) -> dict:
+    "What the search in `folder` is of (its configuration and data); refuse other settings or data, naming each difference."
+    mine = dict(data=None if isinstance(data, pd.DataFrame) else str(Path(data).resolve()), config=c.to_dict())
+    if not (folder/'search.json').exists(): return mine
+    theirs = json.loads((folder/'search.json').read_text())
+    if diff := c.differences(RunConfig.from_dict(theirs['config']), HOW_IT_RUNS):
         raise ValueError(f"{folder} holds a search around other settings ({said_differences(diff)}): use another search folder (--name) "
                          "for these settings, or the same settings to go on with it.")
+    if theirs['data'] != mine['data']:
+        raise ValueError(f"{folder} holds a search on other data ({theirs['data']}): use another search folder (--name) for {mine['data']}.")
+    return mine
 
 class _RecipeTuner(kt.Tuner):
     "A KerasTuner tuner whose trial is one `fit_run` of the configuration with the trial's settings."
     def __init__(self, oracle, df: pd.DataFrame, config: RunConfig, trials: Path, verbose, **kwargs):
-        super().__init__(oracle, **kwargs)
+        with contextlib.redirect_stdout(io.StringIO()): super().__init__(oracle, **kwargs)  # its "Reloading Tuner from ..." on a resumed search
         self.df, self.config, self.trials, self.verbose = df, config, trials, verbose
 
     def run_trial(self, trial, *args, **kwargs):
         c = make_config(self.config, **search_space(trial.hyperparameters, self.config))
         t0, run = time.perf_counter(), RunDir(self.trials/f'trial{trial.trial_id}')
-        if run.status != 'finished' or c.differences(run.config, HOW_IT_RUNS):  # a trial finished but not recorded (stopped in between) is read
-            try: run = RunDir(fit_run(self.df, c, self.trials, run.path.name, verbose=self.verbose or 0))
-            except Exception as e: raise kt.errors.FatalError(str(e)) from e  # one error, not three failed trials
-        score = run.metrics.get('val_macro_f1', 0.0)
+        try:
+            if run.status != 'finished' or c.differences(run.config, HOW_IT_RUNS):  # a trial finished but not recorded (stopped in between) is read
+                run = RunDir(fit_run(self.df, c, self.trials, run.path.name, verbose=self.verbose or 0))
+            if run.metrics.get('val_macro_f1') is None: raise ValueError(f"{run.path} has no validation macro-F1 to score it by.")
+        except Exception as e:  # one error, recorded as a failed trial (a resumed search goes on with other settings), not three tries
+            trial.status, trial.message = kt.engine.trial.TrialStatus.FAILED, str(e)
+            self.oracle.end_trial(trial); self.save()
+            raise kt.errors.FatalError(str(e)) from e
+        score = run.metrics['val_macro_f1']
         if self.verbose is not None: print(f"trial {trial.trial_id}: validation macro-F1 {score:.3f} ({(time.perf_counter() - t0) / 60:.1f} min)", flush=True)
         return {'val_macro_f1': score}
 
@@ -80,15 +91,17 @@ def fit_tune(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tab
     "Search `config`'s recipe on the validation split by KerasTuner's Bayesian optimization, one run folder per trial; the test images are never used. Returns the search folder."
     c = make_config(config, **changes)
     folder = Path(out)/(name or f'{c.model}-tune')
-    if c.val_frac == 0 and not c.folds: raise ValueError("A search scores each trial on the validation split: val_frac=0 leaves none.")
-    _check_search(folder, c)
+    if trials < 1: raise ValueError(f"trials={trials}: a search needs at least 1 trial.")
+    if c.val_frac == 0: raise ValueError("A search scores each trial on the validation split: val_frac=0 leaves none.")
+    what = _check_search(folder, c, data)
     df = run_manifest(data, c)
     df = df[df.split != 'test'].copy()  # no trial can see the test images, nor be scored on them
     space = kt.HyperParameters()
     search_space(space, c)
-    oracle = kt.oracles.BayesianOptimizationOracle(kt.Objective('val_macro_f1', 'max'), max_trials=trials, seed=c.seed, hyperparameters=space)
+    oracle = kt.oracles.BayesianOptimizationOracle(kt.Objective('val_macro_f1', 'max'), max_trials=trials, seed=c.seed,
+                                                   num_initial_points=max(3, trials // 3), hyperparameters=space)
     tuner = _RecipeTuner(oracle, df, c, folder/'trials', verbose, directory=str(folder), project_name='keras_tuner', overwrite=False)
-    c.write(folder/'search_config.json') if not (folder/'search_config.json').exists() else None
+    write_json(folder/'search.json', what)
     tuner.search(verbose=0)  # KerasTuner's own progress table off: each trial prints its line
     write_tune_report(folder)
     return folder
