@@ -4,13 +4,14 @@
 
 # %% ../nbs/24_tune.ipynb #912c11be
 from __future__ import annotations
-import contextlib, io, json, math, time
+import contextlib, io, json, math, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 import keras_tuner as kt
+from sklearn.exceptions import ConvergenceWarning
 from .config import HOW_IT_RUNS, RunConfig, config_changes, said_differences
 from .models import make_config
 from .runs import RunDir, write_json
@@ -102,7 +103,9 @@ def fit_tune(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tab
                                                    num_initial_points=max(3, trials // 3), hyperparameters=space)
     tuner = _RecipeTuner(oracle, df, c, folder/'trials', verbose, directory=str(folder), project_name='keras_tuner', overwrite=False)
     write_json(folder/'search.json', what)
-    tuner.search(verbose=0)  # KerasTuner's own progress table off: each trial prints its line
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', ConvergenceWarning)  # the Gaussian process's fit on a few trials: KerasTuner's affair, not the user's
+        tuner.search(verbose=0)  # KerasTuner's own progress table off: each trial prints its line
     write_tune_report(folder)
     return folder
 
