@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 import keras_tuner as kt
 from sklearn.exceptions import ConvergenceWarning
 from .config import HOW_IT_RUNS, RunConfig, config_changes, said_differences
-from .models import make_config
+from .models import make_config, model_spec
 from .runs import RunDir, write_json
 from .train import fit_run, run_manifest
 
@@ -41,7 +41,8 @@ def search_space(hp: kt.HyperParameters,  # KerasTuner's hyperparameters of a tr
     elif len(names) == 1:
         out = dict(lr=hp.Float('lr', 1e-4, 1e-2, sampling='log'), epochs=_epochs(hp, 'epochs', c.phases[0].epochs))
     else: raise ValueError(f"{c.model}'s phases are {', '.join(names)}: tune searches one phase, or a head and a fine-tuning phase.")
-    if c.augment != 'none': out['augment_strength'] = hp.Float('augment_strength', 0.0, 2.0, step=0.25)
+    on_features = c.feature_cache and model_spec(c.model).head_split is not None and all(p.trainable == 'head' for p in c.phases)
+    if c.augment != 'none' and not on_features: out['augment_strength'] = hp.Float('augment_strength', 0.0, 2.0, step=0.25)
     return out | dict(label_smoothing=hp.Choice('label_smoothing', [0.0, 0.05, 0.1, 0.2]))
 
 # %% ../nbs/24_tune.ipynb #a94997b5
