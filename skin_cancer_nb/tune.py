@@ -6,7 +6,6 @@
 from __future__ import annotations
 import contextlib, io, json, math, time, warnings
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
