@@ -317,7 +317,7 @@ def _run_data(df: pd.DataFrame, c: RunConfig, interpolation: str) -> dict:
     return dict(train=make_dataset(part['train'], training=True, augment=layer or False, balanced=c.imbalance == 'balanced', **kw),
                 plain=make_dataset(part['train'], **kw), **{s: make_dataset(part[s], **kw) if len(part[s]) else None for s in ('val', 'test')},
                 steps=steps_per_epoch(part['train'], c.batch_size) if c.imbalance == 'balanced' else None,
-                features_key=_features_key(c, part),
+                features_key=lambda: _features_key(c, part),  # read only where a head trains on features
                 class_weight=class_weights(part['train'].label) if c.imbalance == 'class_weight' else None)
 
 def _build(c: RunConfig, strategy) -> keras.Model:
@@ -407,7 +407,7 @@ def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dic
         return net.get_weights()
     if on_features:
         first = phase == c.phases[0]  # a later head phase follows one that trained the backbone: its features are its own
-        features = _cached_features(ds['features_key'] if first else None, lambda: (extract_features(extractor, ds['plain'], c.eager),
+        features = _cached_features(ds['features_key']() if first else None, lambda: (extract_features(extractor, ds['plain'], c.eager),
                                                                  None if va is None else extract_features(extractor, va, c.eager)))
         tr = feature_dataset(*features[0], c.batch_size, shuffle=True, seed=c.seed)
         va = None if va is None else feature_dataset(*features[1], c.batch_size)
