@@ -4,9 +4,9 @@
 
 # %% ../nbs/05_model_custom_cnn.ipynb #7d1002e0
 from __future__ import annotations
+from .core import CLASSES
 from functools import partial
 import keras
-from .core import CLASSES
 from .config import Phase
 from .models import register_model
 

@@ -4,15 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #8d87c10a
 from __future__ import annotations
-import os, random
+import contextlib, importlib.util, json, os, random, sys
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'seed_everything',
-           'Hardware', 'detect_hardware', 'get_strategy', 'split_cpu', 'mixed_precision_policy', 'set_mixed_precision',
-           'versions', 'WeightsUnavailableError', 'keras_cache_dir', 'cpu_count']
+__all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'keras_backend', 'installed',
+           'choose_backend', 'require_tensorflow', 'seed_everything', 'Hardware', 'detect_hardware', 'Replicas',
+           'get_strategy', 'strategy_scope', 'model_replicas', 'split_cpu', 'mixed_precision_policy',
+           'set_mixed_precision', 'versions', 'WeightsUnavailableError', 'keras_cache_dir', 'cpu_count']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -58,84 +59,170 @@ def parse_image_size(image_size,  # None, one number, (height, width[, 3]), or a
         raise ValueError(f"image size {size}: give (height, width) or (height, width, 3), RGB, with positive sides.")
     return size[:2]
 
-# %% ../nbs/00_core.ipynb #aae56e46
-def seed_everything(seed: int = 42,  # the seed for Python, NumPy and TensorFlow
-                    deterministic: bool = False,  # also ask TensorFlow for deterministic ops (slower on GPU)
-                    tensorflow: bool = True,  # seed TensorFlow too (imports it)
-                   ) -> int:
-    "Seed every random number generator a run uses; returns `seed`."
-    os.environ['PYTHONHASHSEED'] = str(seed)
-    random.seed(seed)
-    np.random.seed(seed)
-    if tensorflow:
-        import keras, tensorflow as tf
-        keras.utils.set_random_seed(seed)
-        if deterministic: tf.config.experimental.enable_op_determinism()
-    return seed
+# %% ../nbs/00_core.ipynb #2d2266c3
+def _keras_config() -> dict:
+    "Keras's own settings file ($KERAS_HOME/keras.json, else ~/.keras/keras.json), or {} where there is none or it cannot be read."
+    path = Path(os.environ.get('KERAS_HOME', Path.home()/'.keras')).expanduser()/'keras.json'
+    try: return json.loads(path.read_text())
+    except (OSError, ValueError): return {}
 
-# %% ../nbs/00_core.ipynb #e8e486f2
-@dataclass
-class Hardware:
-    "What TensorFlow can see: the accelerator `kind`, its devices and, for a TPU, its resolver."
-    kind: str  # 'TPU', 'GPU' or 'CPU'
-    devices: list = field(default_factory=list)
-    resolver: object = None
-    @property
-    def n_replicas(self): return max(1, len(self.devices))
-    def __str__(self): return f"{len(self.devices) or 1} {self.kind}{'s' if len(self.devices) > 1 else ''}"
+def _keras_imported() -> bool: return getattr(sys.modules.get('keras'), 'config', None) is not None
+
+def keras_backend() -> str:
+    "The Keras backend of this process ('tensorflow', 'jax' or 'torch'), without importing Keras."
+    if _keras_imported(): return sys.modules['keras'].config.backend()
+    return os.environ.get('KERAS_BACKEND') or _keras_config().get('backend') or 'tensorflow'
+
+def installed(module: str) -> bool:
+    "Whether `module` can be imported here (found, not imported)."
+    try: return importlib.util.find_spec(module) is not None
+    except ValueError: return module in sys.modules  # a module imported without a spec
 
 def _tpu_runtime() -> bool:
     "Whether this machine has a TPU: a Colab or Kaggle TPU runtime, a Cloud TPU VM, or an older Colab TPU node."
     return bool(os.environ.get('COLAB_TPU_ADDR') or os.environ.get('TPU_NAME') or os.environ.get('TPU_ACCELERATOR_TYPE')
                 or os.environ.get('COLAB_TPU_1VM') or os.path.exists('/dev/accel0'))
 
+def choose_backend() -> str:
+    "Set `KERAS_BACKEND=jax` where none is asked for and TensorFlow is missing or cannot use this TPU (JAX installed); returns the backend."
+    configured = _keras_config().get('backend', 'tensorflow')  # Keras writes 'tensorflow' there on its first import: not a choice
+    if (not os.environ.get('KERAS_BACKEND') and not _keras_imported() and installed('jax')
+        and (not installed(configured) or (configured == 'tensorflow' and _tpu_runtime()))): os.environ['KERAS_BACKEND'] = 'jax'
+    return keras_backend()
+
+def require_tensorflow(what: str):  # what needs it, e.g. 'TFLite export'
+    "TensorFlow, for `what`; one clear error where this process runs Keras on another backend or TensorFlow is not installed."
+    backend = keras_backend()
+    if backend != 'tensorflow':
+        raise RuntimeError(f"{what} needs TensorFlow, and this process runs Keras on {backend}: "
+                           "run it with KERAS_BACKEND=tensorflow (pip install tensorflow where it is missing).")
+    try: import tensorflow as tf
+    except ImportError: raise RuntimeError(f"{what} needs TensorFlow, which is not installed: pip install tensorflow.") from None
+    return tf
+
+choose_backend()  # on import: every module of the package imports this one before Keras
+
+# %% ../nbs/00_core.ipynb #aae56e46
+def seed_everything(seed: int = 42,  # the seed for Python, NumPy and the Keras backend
+                    deterministic: bool = False,  # also ask TensorFlow for deterministic ops (slower on GPU; TensorFlow only)
+                    tensorflow: bool = True,  # seed the Keras backend too (imports Keras and its backend)
+                   ) -> int:
+    "Seed every random number generator a run uses; returns `seed`."
+    os.environ['PYTHONHASHSEED'] = str(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    if tensorflow:
+        import keras
+        keras.utils.set_random_seed(seed)  # Python, NumPy and the backend's generator (TensorFlow's, JAX's global key or PyTorch's)
+        if deterministic: require_tensorflow('Deterministic kernels (deterministic=True)').config.experimental.enable_op_determinism()
+    return seed
+
+# %% ../nbs/00_core.ipynb #e8e486f2
+@dataclass
+class Hardware:
+    "What the Keras backend can see: the accelerator `kind`, its devices, their model and, for TensorFlow on a TPU, its resolver."
+    kind: str  # 'TPU', 'GPU' or 'CPU'
+    devices: list = field(default_factory=list)
+    resolver: object = None
+    name: str = ''  # the devices' model, e.g. 'NVIDIA H100 80GB HBM3' or 'TPU v5 lite' ('' where unknown)
+    backend: str = 'tensorflow'  # the Keras backend that sees them
+    @property
+    def n_replicas(self): return max(1, len(self.devices))
+    def __str__(self):
+        return f"{len(self.devices) or 1} {self.kind}{'s' if len(self.devices) > 1 else ''}" + (f" ({self.name})" if self.name else '')
+
 def _tpu_address() -> dict:
     "How TensorFlow reaches the TPU: the old Colab TPU node by its address; a TPU VM (today's Colab and Kaggle TPU runtimes) locally."
     if os.environ.get('COLAB_TPU_ADDR'): return {'tpu': f"grpc://{os.environ['COLAB_TPU_ADDR']}"}
     return {'tpu': 'local'}
 
-_DETECTED: dict = {}  # look for a TPU? -> the Hardware found, once per process: a TPU system is initialised once
-
-def detect_hardware(tpu: bool = True,  # look for a TPU (Colab, Kaggle, Cloud)
-                    refresh: bool = False,  # look again instead of answering from the first look
-                   ) -> Hardware:
-    "Find the best accelerator TensorFlow can use: TPU, then GPU, then CPU (looked for once per process)."
-    if tpu in _DETECTED and not refresh: return _DETECTED[tpu]
+def _tensorflow_hardware(tpu: bool) -> Hardware:
+    "TPU, then GPU, then CPU, as TensorFlow sees them."
     import tensorflow as tf
-    hw = None
     if tpu and _tpu_runtime():
         try:
             resolver = tf.distribute.cluster_resolver.TPUClusterResolver(**_tpu_address())
             tf.config.experimental_connect_to_cluster(resolver)
             tf.tpu.experimental.initialize_tpu_system(resolver)
-            hw = Hardware('TPU', tf.config.list_logical_devices('TPU'), resolver)
+            return Hardware('TPU', tf.config.list_logical_devices('TPU'), resolver)
         except Exception as e:
             why = (str(e).strip().splitlines() or [type(e).__name__])[0]
             print(f"This machine has a TPU, but TensorFlow {tf.__version__} cannot use it ({why}): the run goes on without it. "
-                  "On Colab, choose a GPU runtime (Runtime > Change runtime type > T4 GPU); elsewhere, install a TensorFlow built for TPUs.")
-    if hw is None:
-        gpus = tf.config.list_logical_devices('GPU')
-        hw = Hardware('GPU', gpus) if gpus else Hardware('CPU', tf.config.list_logical_devices('CPU'))
-    _DETECTED[tpu] = hw
-    return hw
+                  "On a TPU runtime run Keras on JAX (KERAS_BACKEND=jax; Colab's TPU runtimes have it), or choose a GPU runtime.")
+    gpus = tf.config.list_logical_devices('GPU')
+    if not gpus: return Hardware('CPU', tf.config.list_logical_devices('CPU'))
+    details = tf.config.experimental.get_device_details(tf.config.list_physical_devices('GPU')[0])
+    return Hardware('GPU', gpus, name=details.get('device_name', ''))
+
+def _jax_hardware(tpu: bool) -> Hardware:
+    "JAX's default devices (TPU, GPU or CPU: JAX prefers the accelerator), or its CPUs where a TPU is not wanted."
+    import jax
+    devices = jax.devices()
+    if not tpu and devices[0].platform == 'tpu': devices = jax.devices('cpu')
+    kind = devices[0].platform.upper()
+    return Hardware(kind, devices, name='' if kind == 'CPU' else devices[0].device_kind, backend='jax')
+
+def _torch_hardware(tpu: bool) -> Hardware:
+    "PyTorch's CUDA GPUs, else the CPU (Keras on PyTorch trains on one device)."
+    import torch
+    if not torch.cuda.is_available(): return Hardware('CPU', ['cpu'], backend='torch')
+    return Hardware('GPU', [f'cuda:{i}' for i in range(torch.cuda.device_count())], name=torch.cuda.get_device_name(0), backend='torch')
+
+_DETECTED: dict = {}  # (backend, look for a TPU?) -> the Hardware found, once per process: a TPU system is initialised once
+
+def detect_hardware(tpu: bool = True,  # look for a TPU (Colab, Kaggle, Cloud)
+                    refresh: bool = False,  # look again instead of answering from the first look
+                   ) -> Hardware:
+    "The best accelerator the Keras backend can use: TPU, then GPU, then CPU (looked for once per process)."
+    key = (keras_backend(), tpu)
+    if key not in _DETECTED or refresh:
+        _DETECTED[key] = {'jax': _jax_hardware, 'torch': _torch_hardware}.get(key[0], _tensorflow_hardware)(tpu)
+    return _DETECTED[key]
 
 # %% ../nbs/00_core.ipynb #280188fe
+class Replicas:
+    "A strategy's face for the backends without `tf.distribute`: a `scope()` to build in and the number of replicas."
+    def __init__(self, num_replicas_in_sync: int = 1): self.num_replicas_in_sync = num_replicas_in_sync
+    def scope(self): return contextlib.nullcontext()
+    def __repr__(self): return f'Replicas({self.num_replicas_in_sync})'
+
 def get_strategy(hardware: Hardware | None = None,  # from `detect_hardware`; detected when None
-                 devices: list | None = None,  # explicit device names for a `MirroredStrategy`, e.g. ['/cpu:0', '/cpu:1']
+                 devices: list | None = None,  # TensorFlow: explicit device names for a `MirroredStrategy`, e.g. ['/cpu:0', '/cpu:1']
                 ):
-    "The `tf.distribute` strategy that fits `hardware` (or a `MirroredStrategy` over `devices`)."
-    import tensorflow as tf
-    if devices: return tf.distribute.MirroredStrategy(devices)
+    "The strategy that fits `hardware`: `tf.distribute`'s on TensorFlow; on JAX, Keras's `DataParallel` over several devices."
+    if devices: return require_tensorflow('A MirroredStrategy over named devices').distribute.MirroredStrategy(devices)
     hw = hardware or detect_hardware()
+    if hw.backend == 'jax':
+        if hw.n_replicas == 1: return Replicas(1)
+        import keras
+        keras.distribution.set_distribution(keras.distribution.DataParallel(devices=hw.devices))  # every batch split over the devices
+        return Replicas(hw.n_replicas)
+    if hw.backend == 'torch':
+        if hw.n_replicas > 1: print(f"Keras on PyTorch trains on one device: this run uses {hw.devices[0]} of {hw.n_replicas} (KERAS_BACKEND=jax uses all).")
+        return Replicas(1)
+    import tensorflow as tf
     if hw.kind == 'TPU': return tf.distribute.TPUStrategy(hw.resolver)
     if hw.kind == 'GPU' and len(hw.devices) > 1: return tf.distribute.MirroredStrategy()
     if hw.kind == 'GPU': return tf.distribute.OneDeviceStrategy('/gpu:0')
     return tf.distribute.get_strategy()
 
+def strategy_scope(model):  # a Keras model
+    "The scope `model` was built in (its `tf.distribute` strategy's on TensorFlow), to compile it or build its parts in."
+    strategy = getattr(model, 'distribute_strategy', None)
+    return strategy.scope() if strategy is not None else contextlib.nullcontext()
+
+def model_replicas(model) -> int:  # a Keras model
+    "How many replicas train `model` at once: its `tf.distribute` strategy's on TensorFlow, the devices of Keras's distribution elsewhere."
+    strategy = getattr(model, 'distribute_strategy', None)
+    if strategy is not None: return strategy.num_replicas_in_sync
+    import keras
+    dist = keras.distribution.distribution()
+    return int(np.prod(dist.device_mesh.shape)) if dist is not None else 1
+
 # %% ../nbs/00_core.ipynb #b7975789
 def split_cpu(n: int = 2) -> list:
     "Split the physical CPU into `n` logical devices (call before TensorFlow is first used); returns their names."
-    import tensorflow as tf
+    tf = require_tensorflow('split_cpu (logical CPU devices; on JAX set XLA_FLAGS=--xla_force_host_platform_device_count=N before it starts)')
     cpu = tf.config.list_physical_devices('CPU')[0]
     try: tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
     except RuntimeError:
@@ -145,14 +232,21 @@ def split_cpu(n: int = 2) -> list:
     return [d.name for d in tf.config.list_logical_devices('CPU')][:n]
 
 # %% ../nbs/00_core.ipynb #f87986d0
-def mixed_precision_policy(hardware: Hardware | None = None) -> str:
-    "The Keras dtype policy that gains on `hardware`: 'mixed_float16', 'mixed_bfloat16' or 'float32'."
+def _compute_capabilities(hw: Hardware) -> list:
+    "(major, minor) of each GPU of `hw`, as its backend reports it."
+    if hw.backend == 'jax': return [tuple(int(v) for v in str(d.compute_capability).split('.')[:2]) for d in hw.devices]
+    if hw.backend == 'torch':
+        import torch
+        return [torch.cuda.get_device_capability(i) for i in range(len(hw.devices))]
     import tensorflow as tf
+    return [tf.config.experimental.get_device_details(g).get('compute_capability', (0, 0)) for g in tf.config.list_physical_devices('GPU')]
+
+def mixed_precision_policy(hardware: Hardware | None = None) -> str:
+    "The Keras dtype policy that gains on `hardware`: 'mixed_float16' (GPUs with tensor cores), 'mixed_bfloat16' (TPUs) or 'float32'."
     hw = hardware or detect_hardware()
     if hw.kind == 'TPU': return 'mixed_bfloat16'
     if hw.kind == 'GPU':
-        caps = [tf.config.experimental.get_device_details(g).get('compute_capability', (0, 0))
-                for g in tf.config.list_physical_devices('GPU')]
+        caps = _compute_capabilities(hw)
         if caps and min(caps) >= (7, 0): return 'mixed_float16'
     return 'float32'
 
@@ -166,10 +260,11 @@ def set_mixed_precision(policy: str = 'auto',  # 'auto', 'mixed_float16', 'mixed
 
 # %% ../nbs/00_core.ipynb #9dbefbff
 def versions() -> dict:
-    "Versions of Python, this package and the libraries a run depends on."
+    "The Keras backend, and the versions of Python, this package and the libraries a run depends on (those installed)."
     import platform, importlib.metadata as md
     out = {'python': platform.python_version()}
-    for pkg in ['skin_cancer_nb', 'tensorflow', 'tensorflow-cpu', 'keras', 'numpy', 'pandas', 'scikit-learn']:
+    out['keras_backend'] = keras_backend()
+    for pkg in ['skin_cancer_nb', 'tensorflow', 'tensorflow-cpu', 'keras', 'jax', 'jaxlib', 'torch', 'numpy', 'pandas', 'scikit-learn']:
         try: out[pkg] = md.version(pkg)
         except md.PackageNotFoundError: pass
     return out

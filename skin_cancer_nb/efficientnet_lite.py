@@ -4,13 +4,13 @@
 
 # %% ../nbs/06a_efficientnet_lite.ipynb #26d1cbe9
 from __future__ import annotations
+from .core import WeightsUnavailableError, keras_cache_dir
 import collections, importlib, math, os, pickle, string, struct
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
 import keras
-from .core import WeightsUnavailableError, keras_cache_dir
 
 # %% auto #0
 __all__ = ['LITE_FAMILY', 'LITE_STAGES', 'L', 'efficientnet_lite0', 'efficientnet_lite1', 'efficientnet_lite2', 'LiteVariant',

@@ -4,6 +4,7 @@
 
 # %% ../nbs/21_gradcam.ipynb #a53b10ac
 from __future__ import annotations
+from .core import CLASSES, SHORT_NAMES
 import math
 from pathlib import Path
 import numpy as np
@@ -12,8 +13,7 @@ import matplotlib
 import matplotlib.pyplot as plt
 from PIL import Image
 import keras
-import tensorflow as tf
-from .core import CLASSES, SHORT_NAMES
+from keras import ops
 from .runs import RunDir, run_folder
 from .runs import load_best_model
 from .prep import load_image
@@ -84,24 +84,61 @@ def _scores(layer, x):
     return x
 
 # %% ../nbs/21_gradcam.ipynb #238ac2bf
+class _Probe(keras.layers.Layer):
+    "Adds `delta` (None: nothing) to the feature map, so a backend without tapes (JAX, PyTorch) differentiates the score by it: its gradient at 0 is the feature map's."
+    delta = None
+    def call(self, x): return x if self.delta is None else x + ops.cast(self.delta, x.dtype)
+
 def gradcam_model(model: keras.Model,  # a functional or Sequential model, built
                   path: list,  # names leading to the layer, from `layer_path`
                   logits: bool = True,  # scores before the final softmax (True) or the probabilities
+                  probe: _Probe | None = None,  # where the feature map meets the rest (made here when None; a nested model shares its parent's)
                  ) -> keras.Model:
-    "A model from new inputs to [the feature map at `path`, the class scores], sharing the weights of `model`."
-    found, last = {}, model.layers[-1]
+    "A model from new inputs to [the feature map at `path`, the class scores], sharing the weights of `model`; its `probe` is on the feature map."
+    found, last, probe = {}, model.layers[-1], probe or _Probe(name='gradcam_probe')
     def call(layer, *args, **kwargs):
         if layer.name == path[0] and len(path) > 1:  # the nested model on the path: take its inner feature map too
-            features, out = gradcam_model(layer, path[1:], logits=False)(*args, **kwargs)
+            features, out = gradcam_model(layer, path[1:], logits=False, probe=probe)(*args, **kwargs)
             found['features'] = features
             return out
         if logits and layer is last and _is_softmax(layer): return _scores(layer, args[0])
         out = layer(*args, **kwargs)
-        if layer.name == path[0]: found['features'] = out
+        if layer.name == path[0]: found['features'], out = out, probe(out)
         return out
     inputs, out = _replay(model, call)
     if 'features' not in found: raise ValueError(f"Layer {'/'.join(path)} is not on the way from {model.name!r}'s input to its output.")
-    return keras.Model(inputs, [found['features'], out])
+    grad_model = keras.Model(inputs, [found['features'], out])
+    grad_model.probe = probe
+    return grad_model
+
+def _class_scores(scores, class_index):
+    "Each image's score for its class: `class_index` (an int, or one per image), or the highest-scoring class where None."
+    scores = ops.cast(scores, 'float32')
+    classes = ops.argmax(scores, -1) if class_index is None else ops.broadcast_to(ops.convert_to_tensor(class_index, 'int32'), ops.shape(scores)[:1])
+    return ops.take_along_axis(scores, ops.expand_dims(ops.cast(classes, 'int32'), -1), axis=1)[:, 0]
+
+def _feature_gradients(grad_model: keras.Model, x, class_index) -> tuple:
+    "The feature maps of inputs `x` and the gradient of each image's class score by them, with the backend's own autodiff: (features, gradients)."
+    backend = keras.config.backend()
+    if backend == 'tensorflow':
+        import tensorflow as tf
+        with tf.GradientTape() as tape:
+            features, scores = grad_model(x, training=False)
+            score = _class_scores(scores, class_index)  # images do not interact: each gets the gradient of its own score
+        return features, tape.gradient(score, features)
+    features = grad_model(x, training=False)[0]
+    def score(delta):  # the sum of the images' scores, with `delta` added to the feature maps
+        grad_model.probe.delta = delta
+        try: return ops.sum(_class_scores(grad_model(x, training=False)[1], class_index))
+        finally: grad_model.probe.delta = None
+    if backend == 'jax':
+        import jax
+        return features, jax.grad(score)(ops.zeros(ops.shape(features), 'float32'))
+    if backend == 'torch':
+        import torch
+        delta = torch.zeros(tuple(features.shape), device=features.device, requires_grad=True)
+        return features, torch.autograd.grad(score(delta), delta)[0]
+    raise NotImplementedError(f"Grad-CAM has no gradient for the {backend} backend: use tensorflow, jax or torch.")
 
 # %% ../nbs/21_gradcam.ipynb #840be978
 def gradcam_heatmap(model: keras.Model,  # a Keras model (functional, Sequential, or with nested backbones)
@@ -117,16 +154,11 @@ def gradcam_heatmap(model: keras.Model,  # a Keras model (functional, Sequential
     if single: images = images[None]
     if not model.built: model.build((None, *images.shape[1:]))  # a Sequential model without an input shape
     grad_model = gradcam_model(model, layer_path(model, layer_name), logits)
-    x = tf.nest.map_structure(tf.convert_to_tensor, model_inputs(model, images, metadata))  # the image (and, for a model with metadata, its metadata held fixed)
-    with tf.GradientTape() as tape:
-        features, scores = grad_model(x, training=False)
-        scores = tf.cast(scores, tf.float32)
-        classes = tf.argmax(scores, -1) if class_index is None else tf.broadcast_to(tf.constant(class_index, tf.int64), [len(images)])
-        score = tf.gather(scores, classes, batch_dims=1)  # each image's score for its class
-    if len(features.shape) != 4: raise ValueError(f"Layer {layer_name!r} has a {len(features.shape)}-D output: Grad-CAM needs a 4-D feature map.")
-    grads = tf.cast(tape.gradient(score, features), tf.float64)  # images do not interact: each gets the gradient of its own score
-    weights = tf.reduce_mean(grads, axis=(1, 2))  # alpha: one weight per image and feature map
-    cams = tf.nn.relu(tf.einsum('nhwk,nk->nhw', tf.cast(features, tf.float64), weights)).numpy()  # in float64: the sum may cancel
+    if len(grad_model.outputs[0].shape) != 4: raise ValueError(f"Layer {layer_name!r} has a {len(grad_model.outputs[0].shape)}-D output: Grad-CAM needs a 4-D feature map.")
+    x = model_inputs(model, images, metadata)  # the image (and, for a model with metadata, its metadata held fixed)
+    features, grads = (ops.convert_to_numpy(t).astype('float64') for t in _feature_gradients(grad_model, x, class_index))
+    weights = grads.mean(axis=(1, 2))  # alpha: one weight per image and feature map
+    cams = np.maximum(np.einsum('nhwk,nk->nhw', features, weights), 0)  # in float64: the sum may cancel
     top = cams.max(axis=(1, 2), keepdims=True)
     cams = np.divide(cams, top, out=np.zeros_like(cams), where=top > 0).astype('float32')
     return cams[0] if single else cams

@@ -4,18 +4,17 @@
 
 # %% ../nbs/30_inference.ipynb #d8ac46b0
 from __future__ import annotations
+from .core import CLASSES, CLASS_NAMES, require_tensorflow
 import json, sys
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import keras
-import tensorflow as tf
-from .core import CLASSES, CLASS_NAMES
 from .data import DataError
 from .sources import submission_table
 from .runs import RunDir, run_folder
 from .runs import load_best_model
-from .prep import load_image
+from .prep import load_image, resize_array
 from .metadata import METADATA_INPUTS, image_input, metadata_fields, metadata_for, metadata_rows, missing_note, model_inputs
 from .metrics import apply_temperature
 from .predict import predict_proba
@@ -59,7 +58,7 @@ def read_images(images,  # image paths and/or arrays (height, width, 3) with val
     for i, im in enumerate(images):
         if isinstance(im, np.ndarray):
             if im.ndim != 3 or im.shape[-1] != 3: errors[i] = f'array of shape {im.shape} is not an RGB image (height, width, 3)'; continue
-            resized = tf.image.resize(im.astype('float32'), image_size, method=interpolation).numpy()
+            resized = resize_array(im, image_size, interpolation)
             batch.append(np.clip(np.round(resized), 0, 255))  # to whole values, as the training pipeline's cache holds them
         else:
             try: batch.append(load_image(im, image_size, interpolation))
@@ -171,6 +170,7 @@ def export_model(model_or_path,  # a run folder, a .keras file or a Keras model
                  formats=('savedmodel', 'tflite'),  # which exports to write
                 ) -> dict:
     "Export a model as a SavedModel and/or a TFLite file; returns {format: path}."
+    tf = require_tensorflow('SavedModel and TFLite export')
     model, cfg = load_classifier(model_or_path)
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
     unknown = set(formats) - {'savedmodel', 'tflite'}
@@ -189,7 +189,7 @@ def tflite_predict(path,  # a TFLite file from `export_model`
                    batch_size: int = 32,  # images per call of the interpreter
                   ) -> np.ndarray:
     "Class probabilities of a batch of raw images from a TFLite model file (not temperature-scaled: the export's `config.json` has the temperature)."
-    runner = tf.lite.Interpreter(model_path=str(path)).get_signature_runner()
+    runner = require_tensorflow('A TFLite model').lite.Interpreter(model_path=str(path)).get_signature_runner()
     names = list(runner.get_input_details())  # by name: a model with metadata has two inputs, in no fixed order
     if 'metadata' not in names and metadata is not None:
         raise ValueError(f"{path} was exported from a model trained without metadata: leave the metadata out, or export a run trained with --metadata.")

@@ -4,11 +4,11 @@
 
 # %% ../nbs/03c_metadata.ipynb #edbf3c58
 from __future__ import annotations
+from .core import CLASSES
 import numpy as np
 import pandas as pd
 import keras
 from keras import ops
-from .core import CLASSES
 from .prep import METADATA_FEATURES, SEXES, LOCALIZATIONS, metadata_features
 from .metrics import prediction_table
 

@@ -4,11 +4,11 @@
 
 # %% ../nbs/03b_registry.ipynb #6cd12092
 from __future__ import annotations
+from .core import CLASSES, parse_image_size
 import importlib
 from dataclasses import dataclass, field, replace
 from typing import Callable
 import keras
-from .core import CLASSES, parse_image_size
 from .config import Phase, PhaseSettings, RunConfig, split_changes
 
 # %% auto #0

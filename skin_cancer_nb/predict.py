@@ -8,10 +8,9 @@ import warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import tensorflow as tf
 from .core import CLASSES
 from .data import load_metadata, without_bad_images
-from .prep import make_dataset
+from .prep import ArrayBatches, make_dataset
 from .metadata import image_input, model_inputs, needs_metadata
 from .runs import RunDir
 from .metrics import METADATA, prediction_table, prediction_metrics
@@ -23,7 +22,7 @@ __all__ = ['TTA_VIEWS', 'predict_proba', 'predict', 'evaluate', 'run_test_table'
 def _flip(images, axis: int):
     "Images (a batch, or a dict with an 'image' entry for models with metadata) flipped along `axis` (1: upside down, 2: left-right)."
     if isinstance(images, dict): return images | {'image': _flip(images['image'], axis)}
-    return tf.reverse(images, axis=[axis])
+    return np.flip(images, axis=axis)
 
 def _as_is(images): return images
 def _left_right(images): return _flip(images, 2)
@@ -31,16 +30,26 @@ def _upside_down(images): return _flip(images, 1)
 TTA_VIEWS = [_as_is, _left_right, _upside_down]  # the views that test-time augmentation averages
 
 def predict_proba(model,  # a Keras model that takes raw images and returns class probabilities
-                  images,  # images (n, height, width, 3), {'image': ..., 'metadata': ...} for a model with metadata, or a tf.data.Dataset of batches
+                  images,  # images (n, height, width, 3), {'image': ..., 'metadata': ...} for a model with metadata, or batches of them (or of (them, labels))
                   tta: bool = False,  # average over each image and its flips
                   batch_size: int = 32,  # images per batch, for an array
                  ) -> np.ndarray:
     "Class probabilities of images: an (n, classes) array."
-    if isinstance(images, dict):  # a model with metadata: {'image': images, 'metadata': features}
-        images = tf.data.Dataset.from_tensor_slices({k: tf.convert_to_tensor(v, tf.float32) for k, v in images.items()}).batch(batch_size)
-    elif not isinstance(images, tf.data.Dataset):
-        images = tf.data.Dataset.from_tensor_slices(tf.convert_to_tensor(images, tf.float32)).batch(batch_size)
-    return np.mean([model.predict(images.map(view), verbose=0).astype(float) for view in (TTA_VIEWS if tta else TTA_VIEWS[:1])], axis=0)
+    views = TTA_VIEWS if tta else TTA_VIEWS[:1]
+    probs = [np.mean([np.asarray(model.predict_on_batch(view(x)), float) for view in views], axis=0) for x in _input_batches(images, batch_size)]
+    if not probs: raise ValueError("There are no images to predict.")
+    return np.concatenate(probs)
+
+def _numpy(x): return {k: np.asarray(v, 'float32') for k, v in x.items()} if isinstance(x, dict) else np.asarray(x, 'float32')
+
+def _input_batches(images, batch_size: int):
+    "The model inputs of `images` as NumPy batches: an array or a dict of arrays sliced, or a dataset's batches (labels dropped)."
+    if isinstance(images, dict) or hasattr(images, 'shape'):
+        x = _numpy(images)
+        n = len(x['image'] if isinstance(x, dict) else x)
+        for i in range(0, n, batch_size): yield {k: v[i:i + batch_size] for k, v in x.items()} if isinstance(x, dict) else x[i:i + batch_size]
+        return
+    for batch in images: yield _numpy(batch[0] if isinstance(batch, (tuple, list)) else batch)
 
 # %% ../nbs/19a_prediction.ipynb #46548d18
 def _as_dataset(data, model, batch_size: int, interpolation: str):
@@ -53,10 +62,9 @@ def _as_dataset(data, model, batch_size: int, interpolation: str):
                           with_metadata=needs_metadata(model))
         return ds, data.reset_index(drop=True)
     if isinstance(data, (tuple, list)) and len(data) == 2:
-        x = tf.nest.map_structure(lambda v: np.asarray(v, 'float32'), model_inputs(model, data[0]))  # images, or {'image', 'metadata'}
-        return tf.data.Dataset.from_tensor_slices((x, np.asarray(data[1]))).batch(batch_size), None
-    if isinstance(data, tf.data.Dataset): return data, None
-    raise TypeError(f"Cannot evaluate on a {type(data).__name__}: give a tf.data.Dataset of (images, labels) batches, "
+        return ArrayBatches(_numpy(model_inputs(model, data[0])), np.asarray(data[1]), batch_size), None  # images, or {'image', 'metadata'}
+    if hasattr(data, '__iter__') and not isinstance(data, (str, bytes, dict)): return data, None  # batches: a tf.data.Dataset, a PyDataset
+    raise TypeError(f"Cannot evaluate on a {type(data).__name__}: give a dataset of (images, labels) batches, "
                     "a pair (images, labels) or a table with `path` and `dx`.")
 
 # %% ../nbs/19a_prediction.ipynb #048f0eaa
@@ -74,7 +82,7 @@ def predict(model,  # a Keras model that takes raw images and returns class prob
     y = np.concatenate(y)
     if y.ndim == 2: y = y.argmax(-1)  # one-hot labels
     if table is not None and len(table) != len(y): raise ValueError(f"The dataset gave {len(y)} images for a table of {len(table)} rows.")
-    probs = predict_proba(model, ds.map(lambda images, labels: images), tta)
+    probs = predict_proba(model, ds, tta)
     return prediction_table(y, probs, table, classes)
 
 # %% ../nbs/19a_prediction.ipynb #74b54ad6

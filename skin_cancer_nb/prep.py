@@ -4,22 +4,26 @@
 
 # %% ../nbs/03_preparation.ipynb #dba6f696
 from __future__ import annotations
+from .core import CLASSES, class_index, parse_image_size, cpu_count, keras_backend
 import contextlib, filecmp, hashlib, io, math, os, shutil, tempfile, time
+from concurrent.futures import ThreadPoolExecutor
 from fastcore.basics import patch
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import tensorflow as tf
 import keras
-from .core import CLASSES, class_index, parse_image_size, cpu_count
+from keras import ops
+from PIL import Image
+from tqdm.auto import tqdm
 from .data import DataError, image_problem, load_metadata
 
 # %% auto #0
 __all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metadata', 'unit_of_split', 'merged_groups',
            'split_by_lesion', 'leakage_report', 'format_leakage_report', 'split_by_image', 'lesion_kfold',
            'split_by_fold', 'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample',
-           'load_image', 'metadata_features', 'LesionAugmentation', 'augmentation', 'default_augmentation',
-           'steps_per_epoch', 'make_dataset', 'benchmark_pipeline']
+           'pipeline_kind', 'load_image', 'metadata_features', 'LesionAugmentation', 'augmentation',
+           'default_augmentation', 'steps_per_epoch', 'make_dataset', 'resize_array', 'image_array', 'ArrayBatches',
+           'image_batches', 'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -277,8 +281,16 @@ def oversample(df: pd.DataFrame,  # the training split (never oversample validat
     return out.iloc[rng.permutation(len(out))].reset_index(drop=True)
 
 # %% ../nbs/03_preparation.ipynb #722ca66f
+def pipeline_kind(pipeline: str = 'auto',  # 'auto', 'tf.data' or 'arrays'
+                 ) -> str:
+    "The input pipeline a dataset is built with: 'tf.data' on the TensorFlow backend, 'arrays' on any other (or as asked)."
+    if pipeline not in ('auto', 'tf.data', 'arrays'): raise ValueError(f"pipeline={pipeline!r}: use 'auto', 'tf.data' or 'arrays'.")
+    if pipeline == 'auto': return 'tf.data' if keras_backend() == 'tensorflow' else 'arrays'
+    return pipeline
+
 def _load_uint8(path, image_size: tuple, interpolation: str = 'bilinear', fast_jpeg: bool = True):
     "Read, decode and resize one image file to uint8 (height, width, 3), in TensorFlow ops."
+    import tensorflow as tf
     data = tf.io.read_file(path)
     full = lambda: tf.io.decode_image(data, channels=3, expand_animations=False)
     def scaled():
@@ -295,9 +307,12 @@ def load_image(path,  # an image file (JPEG or PNG)
                interpolation: str = 'bilinear',  # `tf.image.resize` method, e.g. 'lanczos3'
                fast_jpeg: bool = True,  # decode JPEGs at a reduced scale when the target is small enough
               ) -> np.ndarray:
-    "One image as float32 (height, width, 3) in [0, 255], decoded and resized exactly as `make_dataset` does; a file that cannot be read is one `DataError` naming it."
-    if why := image_problem(path, decode=True): raise DataError(why)  # checked first, so TensorFlow's decoder never meets a bad file
-    return _load_uint8(tf.constant(str(path)), parse_image_size(image_size), interpolation, fast_jpeg).numpy().astype('float32')
+    "One image as float32 (height, width, 3) in [0, 255], decoded and resized exactly as `make_dataset` does on this backend; a file that cannot be read is one `DataError` naming it."
+    if why := image_problem(path, decode=True): raise DataError(why)  # checked first, so no decoder meets a bad file
+    size = parse_image_size(image_size)
+    if pipeline_kind() == 'arrays': return _load_array(path, size, interpolation, fast_jpeg).astype('float32')
+    import tensorflow as tf
+    return _load_uint8(tf.constant(str(path)), size, interpolation, fast_jpeg).numpy().astype('float32')
 
 # %% ../nbs/03_preparation.ipynb #1fd2e189
 METADATA_FEATURES = ['age', 'age_missing'] + [f'sex_{s}' for s in SEXES] + [f'localization_{l}' for l in LOCALIZATIONS]
@@ -331,34 +346,34 @@ class LesionAugmentation(keras.layers.Layer):
 
     def _uniform(self, n, r): return keras.random.uniform((n,), -r, r, seed=self.seed_generator)
 
-    def _sign(self, n): return tf.where(keras.random.uniform((n,), seed=self.seed_generator) < 0.5, -1.0, 1.0)
+    def _sign(self, n): return ops.where(keras.random.uniform((n,), seed=self.seed_generator) < 0.5, -1.0, 1.0)
 
 # %% ../nbs/03_preparation.ipynb #759b35f6
 @patch
 def _transforms(self: LesionAugmentation, n, h, w):
     "Per-image affine maps (output pixel -> input pixel) of flip, rotation, zoom and shift about the centre, as (n, 8)."
-    ones = tf.ones((n,))
+    ones = ops.ones((n,))
     fx, fy = (self._sign(n), self._sign(n)) if self.flip else (ones, ones)
     theta, scale = self._uniform(n, self.rotation * math.pi / 180), 1 + self._uniform(n, self.zoom)
-    a00, a01 = scale * tf.cos(theta) * fx, -scale * tf.sin(theta) * fy
-    a10, a11 = scale * tf.sin(theta) * fx, scale * tf.cos(theta) * fy
+    a00, a01 = scale * ops.cos(theta) * fx, -scale * ops.sin(theta) * fy
+    a10, a11 = scale * ops.sin(theta) * fx, scale * ops.cos(theta) * fy
     cx, cy = (w - 1) / 2, (h - 1) / 2
     b0 = cx - a00 * cx - a01 * cy + self._uniform(n, self.shift) * w
     b1 = cy - a10 * cx - a11 * cy + self._uniform(n, self.shift) * h
-    zeros = tf.zeros((n,))
-    return tf.stack([a00, a01, b0, a10, a11, b1, zeros, zeros], axis=1)
+    zeros = ops.zeros((n,))
+    return ops.stack([a00, a01, b0, a10, a11, b1, zeros, zeros], axis=1)
 
 @patch
 def call(self: LesionAugmentation, images, training=True):
     if not training: return images
-    x = tf.convert_to_tensor(images, tf.float32)
-    n, h, w = tf.shape(x)[0], tf.shape(x)[1], tf.shape(x)[2]
-    x = tf.raw_ops.ImageProjectiveTransformV3(images=x, transforms=self._transforms(n, tf.cast(h, tf.float32), tf.cast(w, tf.float32)),
-                                              output_shape=tf.stack([h, w]), fill_value=0.0, interpolation='BILINEAR', fill_mode='REFLECT')
-    mean = tf.reduce_mean(x, axis=[1, 2, 3], keepdims=True)
-    contrast = tf.reshape(1 + self._uniform(n, self.contrast), (-1, 1, 1, 1))
-    shift = tf.reshape(self._uniform(n, self.brightness) * 255, (-1, 1, 1, 1))
-    return tf.clip_by_value((x - mean) * contrast + mean + shift, 0, 255)
+    x = ops.convert_to_tensor(images, 'float32')
+    n, h, w = ops.shape(x)[:3]  # in Keras ops, so one layer serves every backend (on TensorFlow the same kernel as tf.raw_ops')
+    transforms = self._transforms(n, ops.cast(h, 'float32'), ops.cast(w, 'float32'))
+    x = ops.image.affine_transform(x, transforms, interpolation='bilinear', fill_mode='reflect', fill_value=0.0, data_format='channels_last')
+    mean = ops.mean(x, axis=[1, 2, 3], keepdims=True)
+    contrast = ops.reshape(1 + self._uniform(n, self.contrast), (-1, 1, 1, 1))
+    shift = ops.reshape(self._uniform(n, self.brightness) * 255, (-1, 1, 1, 1))
+    return ops.clip((x - mean) * contrast + mean + shift, 0, 255)
 
 @patch
 def compute_output_shape(self: LesionAugmentation, input_shape): return input_shape
@@ -401,6 +416,7 @@ def _cache_path(folder, df: pd.DataFrame, image_size: tuple, interpolation: str,
 
 def _decoded(df, image_size, cache, interpolation, fast_jpeg, with_metadata):
     "Dataset of (uint8 image, label[, metadata]) for the rows of `df`, in order: decoded in parallel, then cached."
+    import tensorflow as tf
     cols = (df.path.astype(str).to_numpy(), _labels(df)) + ((metadata_features(df),) if with_metadata else ())
     ds = tf.data.Dataset.from_tensor_slices(cols)
     ds = ds.map(lambda p, *rest: (_load_uint8(p, image_size, interpolation, fast_jpeg), *rest), num_parallel_calls=tf.data.AUTOTUNE)
@@ -410,6 +426,7 @@ def _decoded(df, image_size, cache, interpolation, fast_jpeg, with_metadata):
 # %% ../nbs/03_preparation.ipynb #cdbece8d
 def _balanced(df, image_size, cache, interpolation, fast_jpeg, with_metadata, seed):
     "An endless dataset drawing each element from a class chosen uniformly (each class cached and reshuffled on its own)."
+    import tensorflow as tf
     labels = _labels(df)
     parts = [_decoded(df[labels == c], image_size, cache, interpolation, fast_jpeg, with_metadata)
              .shuffle(int((labels == c).sum()), seed=seed + int(c)).repeat() for c in np.unique(labels)]
@@ -418,7 +435,7 @@ def _balanced(df, image_size, cache, interpolation, fast_jpeg, with_metadata, se
 def _batch_fn(augment, preprocess, with_metadata: bool):
     "Per batch: to float32, augment, preprocess, and pack the metadata."
     def f(images, labels, *metadata):
-        x = tf.cast(images, tf.float32)
+        x = ops.cast(images, 'float32')
         if augment is not None: x = augment(x, training=True)
         if preprocess is not None: x = preprocess(x)
         return ({'image': x, 'metadata': metadata[0]}, labels) if with_metadata else (x, labels)
@@ -443,19 +460,147 @@ def make_dataset(df: pd.DataFrame,  # table with `path` and `dx` (or `label`); a
                  preprocess=None,  # called on each batch of images after the cache, e.g. a backbone's preprocess_input
                  interpolation: str = 'bilinear',  # `tf.image.resize` method: 'bilinear', 'lanczos3', 'area', ...
                  seed: int = 42,  # seed of shuffling, balanced sampling and the default augmentation
-                ) -> tf.data.Dataset:
-    "A `tf.data.Dataset` of (images, labels) batches: float32 images in [0, 255], int32 labels; cached, shuffled and augmented in training."
+                 pipeline: str = 'auto',  # 'tf.data', 'arrays' (no TensorFlow), or 'auto': `pipeline_kind()`, the backend's
+                ) -> tf.data.Dataset | ArrayBatches:
+    "Batches of (images, labels): float32 images in [0, 255], int32 labels; cached, shuffled and augmented in training."
     if 'path' not in df or df.path.isna().any(): raise ValueError("Every row needs a `path` to its image: load the table with `load_metadata`.")
     if len(df) == 0: raise ValueError("The table has no rows: there is nothing to load.")
     size, shuffle = parse_image_size(image_size), training if shuffle is None else shuffle
+    layer = None if not training or augment is False else default_augmentation(seed) if augment is None or augment is True else augment
+    if pipeline_kind(pipeline) == 'arrays':
+        return image_batches(df, size, batch_size, shuffle, cache, layer, balanced, with_metadata, preprocess, interpolation, seed)
+    import tensorflow as tf
     if balanced: ds = _balanced(df, size, cache, interpolation, True, with_metadata, seed)
     else:
         ds = _decoded(df, size, cache, interpolation, True, with_metadata)
         if shuffle: ds = ds.shuffle(len(df), seed=seed, reshuffle_each_iteration=True)
-    layer = None if not training or augment is False else default_augmentation(seed) if augment is None or augment is True else augment
     ds = ds.batch(batch_size)
     ds = ds.map(_batch_fn(layer, preprocess, with_metadata), num_parallel_calls=tf.data.AUTOTUNE)
     return ds.prefetch(tf.data.AUTOTUNE)
+
+# %% ../nbs/03_preparation.ipynb #37a767b3
+def _resize_bilinear(img: np.ndarray, size: tuple) -> np.ndarray:
+    "`img` (h, w, c) resized to `size` as `tf.image.resize` does ('bilinear': half-pixel centres, no antialiasing), in float32."
+    out = img.astype('float32')
+    for axis in (1, 0):  # across, then down, as TensorFlow's kernel interpolates
+        m, n = out.shape[axis], size[axis]
+        if m == n: continue
+        pos = (np.arange(n, dtype='float32') + np.float32(0.5)) * (np.float32(m) / np.float32(n)) - np.float32(0.5)
+        low = np.floor(pos)
+        frac = (pos - low).reshape([-1 if a == axis else 1 for a in range(3)])
+        a, b = (np.take(out, np.clip(low.astype(int) + k, 0, m - 1), axis=axis) for k in (0, 1))
+        out = a + (b - a) * frac
+    return out
+
+_PIL_FILTERS = {'nearest': Image.NEAREST, 'bicubic': Image.BICUBIC, 'lanczos3': Image.LANCZOS, 'area': Image.BOX}
+
+def _load_array(path, image_size: tuple, interpolation: str = 'bilinear', fast_jpeg: bool = True) -> np.ndarray:
+    "Read, decode and resize one image file to uint8 (height, width, 3), with PIL and NumPy (no TensorFlow)."
+    try:
+        with Image.open(path) as im:
+            if fast_jpeg and im.format == 'JPEG': im.draft('RGB', (image_size[1], image_size[0]))  # libjpeg's DCT scaling, 1/2 to 1/8
+            img = np.asarray(im.convert('RGB'))
+    except (OSError, ValueError) as e:  # the images are checked before a run; one that changed since, or a table not checked
+        raise DataError(f"{path} could not be decoded ({e}): check the images with `skin-cancer-nb info DATA_DIR --decode`, "
+                        "then mend them or train with --on-error skip.") from None
+    return np.clip(np.round(_resize(img, image_size, interpolation)), 0, 255).astype('uint8')
+
+def _resize(img: np.ndarray, image_size: tuple, interpolation: str) -> np.ndarray:
+    "An image (h, w, 3) resized without TensorFlow: bilinear as TensorFlow does it, the other methods by PIL's filters; float32."
+    if interpolation == 'bilinear': return _resize_bilinear(img, image_size)
+    if interpolation not in _PIL_FILTERS: raise ValueError(f"interpolation={interpolation!r}: without TensorFlow use 'bilinear', {', '.join(map(repr, _PIL_FILTERS))}.")
+    return np.asarray(Image.fromarray(np.clip(np.round(img), 0, 255).astype('uint8')).resize(image_size[::-1], _PIL_FILTERS[interpolation]), 'float32')
+
+def resize_array(image,  # an image array (height, width, 3), values 0-255
+                 image_size,  # (height, width) to resize to
+                 interpolation: str = 'bilinear',  # the method, as the model was trained
+                ) -> np.ndarray:
+    "An image array resized as this backend's pipeline resizes a decoded file (`tf.image.resize` on TensorFlow): float32, not rounded."
+    size = parse_image_size(image_size)
+    if pipeline_kind() == 'arrays': return _resize(np.asarray(image, 'float32'), size, interpolation)
+    import tensorflow as tf
+    return tf.image.resize(np.asarray(image, 'float32'), size, method=interpolation).numpy()
+
+# %% ../nbs/03_preparation.ipynb #f109a67b
+_ARRAYS: dict = {}  # key -> the images decoded in memory in this process (the last few): a run's datasets and a search's trials share them
+
+def _array_key(paths, image_size, interpolation, fast_jpeg) -> str:
+    "What decoded images depend on: each file (path, size, modification time), the size and the method."
+    files = [(str(p), s.st_size, s.st_mtime_ns) for p in paths for s in [os.stat(p)]]
+    return hashlib.sha1(repr((files, tuple(image_size), interpolation, fast_jpeg)).encode()).hexdigest()[:16]
+
+def _decode_all(paths, image_size, interpolation, fast_jpeg, out: np.ndarray) -> np.ndarray:
+    "Decode `paths` into `out` (n, h, w, 3), in parallel threads (PIL lets go of the GIL while it decodes), with a progress bar."
+    load = lambda p: _load_array(p, image_size, interpolation, fast_jpeg)
+    with ThreadPoolExecutor(cpu_count()) as pool:
+        for i, img in enumerate(tqdm(pool.map(load, paths), total=len(paths), desc='decoding images', unit='image', leave=False, disable=None)):
+            out[i] = img
+    return out
+
+def image_array(paths,  # image files, in the order of the array's rows
+                image_size=(224, 224),  # (height, width)
+                cache=True,  # True or 'memory': kept in this process; a folder: a .npy file there, memory-mapped; False: decoded now, kept nowhere
+                interpolation: str = 'bilinear',  # the resize method
+                fast_jpeg: bool = True,  # decode JPEGs at a reduced scale when the target is small enough
+               ) -> np.ndarray:
+    "Every image of `paths` decoded once at `image_size`: uint8 (n, height, width, 3), from the cache where it holds them."
+    paths, size = [str(p) for p in paths], parse_image_size(image_size)
+    key, shape = _array_key(paths, size, interpolation, fast_jpeg), (len(paths), *size, 3)
+    if not cache: return _decode_all(paths, size, interpolation, fast_jpeg, np.empty(shape, 'uint8'))
+    if cache is True or cache == 'memory':
+        if key not in _ARRAYS:
+            while len(_ARRAYS) >= 4: _ARRAYS.pop(next(iter(_ARRAYS)))
+            _ARRAYS[key] = _decode_all(paths, size, interpolation, fast_jpeg, np.empty(shape, 'uint8'))
+        return _ARRAYS[key]
+    folder = Path(cache).expanduser(); folder.mkdir(parents=True, exist_ok=True)
+    path = folder/f'images_{size[0]}x{size[1]}_{key}.npy'
+    if not path.exists():
+        part = path.with_suffix(f'.{os.getpid()}.part')  # written whole, then renamed: a file cut short is never read
+        _decode_all(paths, size, interpolation, fast_jpeg, np.lib.format.open_memmap(part, 'w+', 'uint8', shape)).flush()
+        os.replace(part, path)
+    return np.load(path, mmap_mode='r')
+
+# %% ../nbs/03_preparation.ipynb #4bf396bb
+class ArrayBatches(keras.utils.PyDataset):
+    "Batches of (x, labels) sliced from arrays (no TensorFlow): in order, shuffled each epoch, or drawn class-balanced; `transform` applied per batch."
+    def __init__(self, x, labels, batch_size: int = 32, shuffle: bool = False, balanced: bool = False, seed: int = 42,
+                 transform=None,  # f(x, labels) -> (x, labels), for each batch: cast, augment, preprocess
+                 steps: int | None = None):  # batches per epoch where `balanced` (default: as many as one pass)
+        super().__init__()
+        self.x, self.labels, self.batch_size, self.shuffle, self.balanced = x, np.asarray(labels), int(batch_size), shuffle, balanced
+        self.transform, self.rng = transform, np.random.default_rng(seed)
+        self.steps = steps or math.ceil(len(self.labels) / self.batch_size)
+        self.on_epoch_end()
+
+    def __len__(self): return self.steps if self.balanced else math.ceil(len(self.labels) / self.batch_size)
+    def cardinality(self) -> int: return len(self)  # as a finite `tf.data.Dataset` answers: one pass's batches
+
+    def on_epoch_end(self):
+        "The next epoch's order: the rows, a new permutation, or rows of classes drawn uniformly."
+        n = len(self.labels)
+        if not self.balanced: self.order = self.rng.permutation(n) if self.shuffle else np.arange(n); return
+        classes = np.unique(self.labels)
+        drawn = self.rng.choice(classes, self.steps * self.batch_size)
+        self.order = np.empty(len(drawn), int)
+        for c in classes:  # each class's images in a new random order, round after round
+            rows, k = np.flatnonzero(self.labels == c), int((drawn == c).sum())
+            self.order[drawn == c] = np.concatenate([self.rng.permutation(rows) for _ in range(-(-k // len(rows)))])[:k]
+
+    def __getitem__(self, i):
+        if not 0 <= i < len(self): raise IndexError(i)
+        rows = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])  # sorted: a memory map reads forwards
+        rows = rows[self.rng.permutation(len(rows))] if self.shuffle or self.balanced else rows
+        x = {k: v[rows] for k, v in self.x.items()} if isinstance(self.x, dict) else self.x[rows]
+        return self.transform(x, self.labels[rows]) if self.transform else (x, self.labels[rows])
+
+def image_batches(df: pd.DataFrame, image_size, batch_size=32, shuffle=False, cache=True, augment=None, balanced=False,
+                  with_metadata=False, preprocess=None, interpolation='bilinear', seed=42) -> ArrayBatches:
+    "`make_dataset`'s batches on the array path: the images decoded once (`image_array`), then sliced, cast, augmented and preprocessed."
+    images = image_array(df.path, image_size, cache, interpolation)
+    x = {'image': images, 'metadata': metadata_features(df)} if with_metadata else images
+    batch = _batch_fn(augment, preprocess, with_metadata)
+    transform = lambda x, y: batch(*((x['image'], y, x['metadata']) if with_metadata else (x, y)))
+    return ArrayBatches(x, _labels(df), batch_size, shuffle, balanced, seed, transform, steps_per_epoch(df, batch_size) if balanced else None)
 
 # %% ../nbs/03_preparation.ipynb #6b7dd3d2
 def _seeds_epoch(df, image_size, batch_size, augment, seed):
@@ -477,7 +622,7 @@ def _rate(epoch) -> float:
     t = time.perf_counter(); n = epoch()
     return n / (time.perf_counter() - t)
 
-def _images_in(ds) -> int: return sum(int(tf.shape(y)[0]) for _, y in ds)
+def _images_in(ds) -> int: return sum(len(y) for _, y in ds)
 
 # %% ../nbs/03_preparation.ipynb #5e01f602
 def _pipeline_epochs(df, image_size, batch_size, augment) -> tuple:

@@ -4,13 +4,13 @@
 
 # %% ../nbs/03a_runs.ipynb #3016f6d8
 from __future__ import annotations
+from .core import CLASSES
 import json, math, re
 from datetime import datetime
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import keras
-from .core import CLASSES
 from .config import RunConfig
 from .models import available_models
 from .prep import LesionAugmentation

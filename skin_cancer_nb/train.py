@@ -4,6 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
+from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions, strategy_scope, model_replicas
 import gc, json, os, sys, time
 from datetime import datetime
 from pathlib import Path
@@ -11,13 +12,12 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import keras
-import tensorflow as tf
 from keras import ops
-from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions
 from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes, said_differences
 from .data import DataError, load_metadata, without_bad_images
 from .near_duplicates import known_near_duplicates, near_duplicate_groups
 from .prep import augmentation, clean_metadata, merged_groups, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
+from .prep import ArrayBatches, pipeline_kind
 from .models import make_config, model_spec, build_model
 from .metadata import METADATA_INPUTS, add_metadata, image_input
 from .runs import RunDir, run_name, write_json
@@ -56,7 +56,7 @@ class MacroMetric(keras.metrics.Metric):
         seen = ops.cast((true > 0) if self.stat == 'balanced_accuracy' else (true + pred > 0), 'float32')
         return ops.divide_no_nan(ops.sum(per_class*seen), ops.sum(seen))
 
-    def reset_state(self): self.confusion.assign(ops.zeros_like(self.confusion))
+    def reset_state(self): self.confusion.assign(ops.zeros(self.confusion.shape, 'float32'))
     def get_config(self): return {**super().get_config(), 'stat': self.stat, 'num_classes': self.num_classes}
 
 # %% ../nbs/04_training.ipynb #8d9d9638
@@ -131,7 +131,7 @@ def compile_model(model: keras.Model,  # the model, built inside the strategy it
                   eager: bool = False,  # run eagerly, without graphs: quicker for smoke runs of a few batches
                  ) -> keras.Model:
     "Compile `model` for sparse labels with the package's metrics; returns it."
-    with model.distribute_strategy.scope():
+    with strategy_scope(model):
         opt = make_optimizer(optimizer, lr, decay_steps) if isinstance(optimizer, str) else optimizer
         model.compile(optimizer=opt, loss=loss or make_loss(label_smoothing, model.output_shape[-1]), run_eagerly=eager,
                       metrics=training_metrics(model.output_shape[-1]), jit_compile=False if eager else 'auto' if xla is None else xla)
@@ -231,8 +231,8 @@ def train(model: keras.Model,  # a model built inside the strategy it trains und
     cbs = cbs[:-1] + list(callbacks or []) + ([EpochLine(epochs, batches=verbose != 2)] if verbose else []) + cbs[-1:]
     try: model.fit(train_ds, validation_data=val_ds, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False,
                    class_weight=class_weight, callbacks=cbs, verbose=0)
-    except tf.errors.InvalidArgumentError as e:  # the images are checked before training; one that changed since, or a table not checked
-        if not any(w in str(e) for w in ('decode', 'JPEG', 'jpeg', 'image')): raise
+    except Exception as e:  # the images are checked before training; one that changed since, or a table not checked
+        if type(e).__name__ != 'InvalidArgumentError' or not any(w in str(e) for w in ('decode', 'JPEG', 'jpeg', 'image')): raise  # tf.data's decoder
         raise DataError(f"An image could not be decoded during training ({str(e).strip().splitlines()[0][:200]}): check the images with "
                         "`skin-cancer-nb info DATA_DIR --decode`, then mend them or train with --on-error skip.") from None
     if (run_dir/'model.keras').exists():
@@ -258,7 +258,7 @@ def _run_record(model, epochs: int, lr: float, c: RunConfig, class_weight, steps
     return dict(model=model.name, input_shape=list(image_input(model).shape[1:]), params=model.count_params(), epochs=epochs, optimizer=c.optimizer,
                 lr=lr, lr_schedule=c.lr_schedule, label_smoothing=c.label_smoothing, class_weight=class_weight, steps_per_epoch=steps_per_epoch,
                 patience=c.patience, dtype_policy=model.dtype_policy.name, loss_scaling=isinstance(model.optimizer, keras.optimizers.LossScaleOptimizer),
-                xla=c.xla, replicas=model.distribute_strategy.num_replicas_in_sync, versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
+                xla=c.xla, replicas=model_replicas(model), versions=versions(), created=datetime.now().isoformat(timespec='seconds'))
 
 def _write_record(run: RunDir, record: dict, resume: bool):
     "Add `record` to the run's `run.json`; a resumed session keeps the time the run was created and adds when it resumed."
@@ -401,7 +401,7 @@ def _train_phase(net, c: RunConfig, phase: Phase, run: RunDir, ds: dict, kw: dic
     on_features = (run.record['feature_cache'] if started else c.feature_cache) and phase.trainable == 'head' and spec.head_split is not None
     t0, fit, tr, va, steps = time.perf_counter(), net, ds['train'], ds['val'], ds['steps']
     if on_features:
-        with net.distribute_strategy.scope(): extractor, fit = spec.head_split(net)
+        with strategy_scope(net): extractor, fit = spec.head_split(net)
     if run.status == 'finished':
         fit.load_weights(str(run.model_path))
         return net.get_weights()
@@ -459,8 +459,10 @@ def feature_dataset(features,  # from `extract_features`: an array, or {'feature
                     batch_size: int = 32,  # features per batch
                     shuffle: bool = False,  # reshuffle every epoch (for training)
                     seed: int = 42,  # seed of the shuffling
-                   ) -> tf.data.Dataset:
-    "Batches of (features, labels) to train or validate a head on."
+                   ) -> tf.data.Dataset | ArrayBatches:
+    "Batches of (features, labels) to train or validate a head on (a `tf.data.Dataset` on TensorFlow, `ArrayBatches` elsewhere)."
+    if pipeline_kind() == 'arrays': return ArrayBatches(features, labels, batch_size, shuffle=shuffle, seed=seed)
+    import tensorflow as tf
     ds = tf.data.Dataset.from_tensor_slices((features, labels))
     if shuffle: ds = ds.shuffle(len(labels), seed=seed, reshuffle_each_iteration=True)
     return ds.batch(batch_size).prefetch(tf.data.AUTOTUNE)

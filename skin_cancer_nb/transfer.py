@@ -4,6 +4,7 @@
 
 # %% ../nbs/06_transfer_learning.ipynb #47ea8c7c
 from __future__ import annotations
+from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -11,7 +12,6 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 import keras
-from .core import CLASSES, WeightsUnavailableError, keras_cache_dir, parse_image_size
 from .efficientnet_lite import LITE_FAMILY, efficientnet_lite, lite_blocks
 from .config import Phase
 from .models import register_model

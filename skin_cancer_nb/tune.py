@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
-import keras_tuner as kt
 from sklearn.exceptions import ConvergenceWarning
 from .config import HOW_IT_RUNS, RunConfig, config_changes, said_differences
 from .models import make_config, model_spec
 from .runs import RunDir, write_json
 from .train import fit_run, run_manifest
+import keras_tuner as kt  # after the package, whose core chooses the Keras backend
 
 # %% auto #0
 __all__ = ['search_space', 'fit_tune', 'tune_results', 'plot_tune', 'write_tune_report', 'tune_cli']
