@@ -1,7 +1,7 @@
 """Packaging for skin_cancer_nb; every setting is read from settings.ini, which nbdev also reads."""
 from configparser import ConfigParser
 from pathlib import Path
-import setuptools
+import os, setuptools
 
 assert tuple(map(int, setuptools.__version__.split('.')[:2])) >= (36, 2)
 cfg = ConfigParser(delimiters=['='])
@@ -16,6 +16,13 @@ lic = licenses[cfg['license']]
 min_python = cfg['min_python']
 
 requirements = cfg.get('requirements', '').split()
+# Keras 3 runs the package's models on TensorFlow (the default), JAX or PyTorch. Where TensorFlow is not wanted (a TPU
+# runtime; a GPU machine without it), `SKIN_CANCER_NB_BACKEND=jax pip install ...` puts Keras and JAX in its place, and
+# the package chooses JAX when it finds no TensorFlow (`core.choose_backend`).
+backends = {'tensorflow': [], 'jax': ['keras>=3.8', 'jax'], 'torch': ['keras>=3.8', 'torch']}
+backend = os.environ.get('SKIN_CANCER_NB_BACKEND', 'tensorflow')
+if backend not in backends: raise SystemExit(f"SKIN_CANCER_NB_BACKEND={backend!r}: use one of {', '.join(backends)}.")
+if backend != 'tensorflow': requirements = [r for r in requirements if not r.startswith('tensorflow')] + backends[backend]
 # The dev toolchain is nbdev 2 (nbdev 3 refuses settings.ini). Unpinned, pip resolves nbdev 2.4.14 with
 # fastcore 2.x (which dropped `Param`) and execnb 0.3 (which dropped `execnb.nbio`), and fastgit 0.1.2+
 # imports `fastcore.aio`, absent from fastcore 1.x: this exact set is the one verified to work together.
@@ -36,6 +43,9 @@ dev_requirements += offline_requirements + ['scikit-image']
 dev_requirements += ['isic-challenge-scoring==5.6.0']
 # The linter .ci/run runs over the library and the benchmarks (undefined names, unused imports): ruff 0.17 verified.
 dev_requirements += ['ruff>=0.6']
+# The backends notebook (25) runs Keras on JAX beside TensorFlow, in subprocesses: a model saved on one loads on the other,
+# and Keras's DataParallel on fake CPU devices. jax 0.10.2 verified.
+dev_requirements += ['jax']
 
 setuptools.setup(
     name=cfg['lib_name'],

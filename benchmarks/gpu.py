@@ -1,9 +1,11 @@
-"""Throughput on whatever accelerator TensorFlow finds (or the CPU): images per second, and seconds per epoch of HAM10000.
+"""Throughput on whatever accelerator the Keras backend finds (or the CPU): images per second, and seconds per epoch of HAM10000.
 
-On synthetic images of the real size (600x450 JPEGs, which the pipeline decodes and resizes), it times: the input pipeline
-alone; ResNet50V2 at 224x224 with its base frozen (the second source project measured 128 s per epoch of this on a
-Tesla T4); the same head on cached features (and the extraction, done once); fine-tuning with the top blocks unfrozen;
-and `lesion_resnet` at its 112x150. Every model is timed with mixed precision off (float32) and on (float16 on a GPU
+Any backend: TensorFlow, or JAX (`KERAS_BACKEND=jax`, as on a GPU machine without TensorFlow or a TPU). On synthetic
+images of the real size (600x450 JPEGs, which the pipeline decodes and resizes), it times: the input pipeline alone (the
+backend's: `tf.data` on TensorFlow, the array path elsewhere); `efficientnet_lite0` at its registered 150x200, its frozen
+backbone's feature extraction, its head on cached features and its fine-tuning (every block, as its recipe does);
+ResNet50V2 at 224x224 with its base frozen (the second source project measured 128 s per epoch of this on a Tesla T4),
+its head on cached features and its fine-tuning; and `lesion_resnet` at its 112x150. Every model is timed with mixed precision off (float32) and on (float16 on a GPU
 that gains from it, bfloat16 on a TPU or a CPU). Random weights cost what ImageNet weights cost, so nothing is
 downloaded. Each figure is the median of `--repeats` timings of `--steps` training steps on one batch held in memory,
 after two steps that build the graph; seconds per epoch are 10,015 images divided by images per second.
@@ -49,24 +51,33 @@ def measure(args) -> list:
     from skin_cancer_nb.twin import make_synthetic_ham10000
     from skin_cancer_nb.data import load_metadata
     from skin_cancer_nb.models import build_model, model_spec
-    from skin_cancer_nb.prep import make_dataset
+    from skin_cancer_nb.prep import make_dataset, pipeline_kind
     from skin_cancer_nb.train import compile_model
     hw = detect_hardware()
     mixed = mixed_precision_policy(hw) if hw.kind != 'CPU' else 'mixed_bfloat16'
     mixed = 'mixed_bfloat16' if mixed == 'float32' else mixed  # a GPU older than the T4: bfloat16 shows what it would give
-    size, small = ((64, 64), (48, 64)) if args.smoke else ((224, 224), (112, 150))
+    size, small, lite = ((64, 64), (48, 64), (48, 64)) if args.smoke else ((224, 224), (112, 150), (150, 200))
     rows, rng = [], np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as tmp:
         twin = make_synthetic_ham10000(Path(tmp)/'twin', n_images=args.images, seed=0, image_size=(120, 90) if args.smoke else (600, 450),
                                        lowercase_copies=False, progress=False)
-        ds = make_dataset(load_metadata(twin), size, args.batch, training=True, cache=False)
         t0, n = time.perf_counter(), 0
+        ds = make_dataset(load_metadata(twin), lite, args.batch, training=True, cache=False)
         for x, _ in ds: n += len(x)
-        rows.append(('input pipeline (decode, resize, augment)', '-', n / (time.perf_counter() - t0)))
+        rows.append((f'input pipeline at {lite[0]}x{lite[1]}, {pipeline_kind()} (decode, resize, augment)', '-', n / (time.perf_counter() - t0)))
     labels = rng.integers(0, 7, args.batch)
     for policy in ('float32', mixed):
         keras.mixed_precision.set_global_policy(policy)
         try:
+            xl = rng.uniform(0, 255, (args.batch, *lite, 3)).astype('float32')
+            lite0, spec = build_model('efficientnet_lite0', lite, weights=None), model_spec('efficientnet_lite0')
+            extractor, head = spec.head_split(lite0)
+            rows.append((f'efficientnet_lite0 {lite[0]}x{lite[1]} feature extraction (once per run)', policy, _rate(lambda: extractor.predict_on_batch(xl), args.batch, args.steps, args.repeats)))
+            feats = np.asarray(extractor.predict_on_batch(xl), 'float32')
+            compile_model(head)
+            rows.append(('efficientnet_lite0 head on cached features', policy, _rate(lambda: head.train_on_batch(feats, labels), args.batch, args.steps, args.repeats)))
+            spec.set_trainable(lite0, spec.phases[-1].trainable); compile_model(lite0, lr=1e-4)
+            rows.append((f'efficientnet_lite0 {lite[0]}x{lite[1]} fine-tuning ({spec.phases[-1].trainable} blocks)', policy, _rate(lambda: lite0.train_on_batch(xl, labels), args.batch, args.steps, args.repeats)))
             x = rng.uniform(0, 255, (args.batch, *size, 3)).astype('float32')
             net = build_model('resnet50v2', size, weights=None)
             spec = model_spec('resnet50v2')
@@ -89,9 +100,9 @@ def measure(args) -> list:
 def main(argv=None):
     args = parse_args(argv)
     rows, hw = measure(args)
-    import tensorflow as tf
-    names = [tf.config.experimental.get_device_details(g).get('device_name', 'GPU') for g in tf.config.list_physical_devices('GPU')]
-    print(f"Hardware: {hw}{' (' + ', '.join(names) + ')' if names else ''}; batch {args.batch}; TensorFlow {tf.__version__}"
+    from skin_cancer_nb.core import versions
+    v = versions()
+    print(f"Hardware: {hw}; batch {args.batch}; Keras {v['keras']} on {v['keras_backend']} {v.get(v['keras_backend']) or v.get('tensorflow-cpu', '')}"
           + ('; SMOKE RUN: tiny sizes, the figures mean nothing' if args.smoke else ''))
     print('| what | precision | images/s | s per epoch of 10,015 images |\n|---|---|---:|---:|')
     for what, policy, ips in rows: print(f'| {what} | {policy} | {ips:,.0f} | {HAM10000_IMAGES / ips:,.1f} |')

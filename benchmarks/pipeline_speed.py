@@ -1,7 +1,8 @@
-"""Images per second of `skin_cancer_nb.prep.make_dataset` against the source projects' loader.
+"""Images per second of `skin_cancer_nb.prep.make_dataset` (its `tf.data` and array paths) against the source projects' loader.
 
 The seeds' loader is Keras's `ImageDataGenerator.flow_from_dataframe` (as `tensorflow.keras` still provides it under
-Keras 3), the pipeline is `make_dataset`; both read the same synthetic HAM10000 twin of 600x450 JPEGs, made in a
+Keras 3), the pipeline is `make_dataset`, by its `tf.data` path and by its array path (`pipeline='arrays'`: decoded once
+into a uint8 array, batches sliced from it; the path of the backends without TensorFlow), on TensorFlow; all read the same synthetic HAM10000 twin of 600x450 JPEGs, made in a
 temporary folder (or `--twin DIR`, kept), in one run. The table gives images/s for loading (decode and resize) and for
 training (with augmentation), first and cached epochs, and each rate divided by the seeds' rate for the same task.
 
@@ -54,12 +55,15 @@ def main(argv=None) -> int:
     print(f"TensorFlow {v.get('tensorflow') or v.get('tensorflow-cpu')}, Keras {v.get('keras')}; {table.attrs['n_images']} "
           f"synthetic 600x450 JPEGs -> {args.size}x{args.size}, batches of {args.batch_size}, median of {args.repeats}\n")
     print(table.to_string(index=False))
-    ratio = lambda task, epoch: table.vs_seeds[(table.task == task) & (table.epoch == epoch) & (table.loader == 'make_dataset')].iloc[0]
+    ratio = lambda task, epoch, loader='make_dataset': table.vs_seeds[(table.task == task) & (table.epoch == epoch) & (table.loader == loader)].iloc[0]
     print(f"\nloading:  first epoch {ratio('loading', 'first'):.1f}x the seeds' rate (goal 3x), "
           f"cached epochs {ratio('loading', 'cached'):.1f}x (goal 20x)")
     if args.augment:
         print(f"training: first epoch {ratio('training', 'first'):.1f}x, cached epochs {ratio('training', 'cached'):.1f}x "
               "(augmentation on the CPU)")
+    tasks = ['loading'] + ['training'] * args.augment
+    print('\narray path / tf.data path, same images, same run: ' + ', '.join(
+        f"{task} {epoch} {ratio(task, epoch, 'make_dataset, arrays') / ratio(task, epoch):.2f}x" for task in tasks for epoch in ('first', 'cached')))
     return 0
 
 

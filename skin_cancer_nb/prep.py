@@ -625,10 +625,17 @@ def _rate(epoch) -> float:
 def _images_in(ds) -> int: return sum(len(y) for _, y in ds)
 
 # %% ../nbs/03_preparation.ipynb #5e01f602
-def _pipeline_epochs(df, image_size, batch_size, augment) -> tuple:
-    "Images/s of a fresh `make_dataset`'s first epoch and of its next, cached, epoch."
-    ds = make_dataset(df, image_size, batch_size, training=augment is not False, augment=augment)
-    return _rate(lambda: _images_in(ds)), _rate(lambda: _images_in(ds))
+def _pipeline_epochs(df, image_size, batch_size, augment, pipeline: str = 'tf.data') -> tuple:
+    "Images/s of a fresh `make_dataset`'s first epoch and of its next, cached, epoch; the array path decodes as it is built, so its building is timed with its first epoch."
+    build = lambda: make_dataset(df, image_size, batch_size, training=augment is not False, augment=augment, pipeline=pipeline)
+    made = []
+    if pipeline == 'arrays':
+        _ARRAYS.clear()  # nothing decoded yet
+        first = _rate(lambda: _images_in(made.append(build()) or made[0]))
+    else:
+        made.append(build())
+        first = _rate(lambda: _images_in(made[0]))
+    return first, _rate(lambda: _images_in(made[0]))
 
 def benchmark_pipeline(df: pd.DataFrame,  # table with path and dx
                        image_size=(224, 224),  # (height, width)
@@ -638,19 +645,22 @@ def benchmark_pipeline(df: pd.DataFrame,  # table with path and dx
                        augment: bool = True,  # also time the training loaders, with augmentation
                        stock_layers: bool = True,  # also time the six stock Keras augmentation layers
                        seed: int = 0,  # seed of the seeds' shuffling
+                       arrays: bool = True,  # also time the array path (`pipeline='arrays'`, the one without TensorFlow) beside `tf.data`
                       ) -> pd.DataFrame:
-    "Images per second of the seeds' ImageDataGenerator and of `make_dataset` (first and cached epochs), with the ratios."
+    "Images per second of the seeds' ImageDataGenerator and of `make_dataset`'s `tf.data` and array paths (first and cached epochs), with the ratios."
     df, size = (df if n_images is None else df.head(n_images)), parse_image_size(image_size)
     runs = [('loading', False)] + [('training', None)] * augment + [('training', 'stock')] * (augment and stock_layers)
     rows = []
     for task, aug in runs:
         seeds = None if aug == 'stock' else _seeds_epoch(df, size, batch_size, aug is None, seed)
         layer = default_augmentation(fused=False) if aug == 'stock' else aug
-        rates = [((_rate(seeds),) if seeds else ()) + _pipeline_epochs(df, size, batch_size, layer) for _ in range(repeats)]
-        rates = np.median(np.array(rates), axis=0)
-        if seeds: rows.append((task, 'seeds: ImageDataGenerator.flow_from_dataframe', 'every', rates[0]))
-        name = 'make_dataset' + (', stock Keras layers' if aug == 'stock' else '')
-        rows += [(task, name, 'first', rates[-2]), (task, name, 'cached', rates[-1])]
+        paths = ['tf.data'] + ['arrays'] * (arrays and aug != 'stock')
+        rates = [((_rate(seeds),) if seeds else ()) + sum((_pipeline_epochs(df, size, batch_size, layer, p) for p in paths), ()) for _ in range(repeats)]
+        rates = list(np.median(np.array(rates), axis=0))
+        if seeds: rows.append((task, 'seeds: ImageDataGenerator.flow_from_dataframe', 'every', rates.pop(0)))
+        for p in paths:
+            name = 'make_dataset' + (', stock Keras layers' if aug == 'stock' else ', arrays' if p == 'arrays' else '')
+            rows += [(task, name, 'first', rates.pop(0)), (task, name, 'cached', rates.pop(0))]
     out = pd.DataFrame(rows, columns=['task', 'loader', 'epoch', 'images_per_s'])
     out['vs_seeds'] = out.images_per_s / out.task.map(out[out.epoch == 'every'].set_index('task').images_per_s)
     out = out.round({'images_per_s': 1, 'vs_seeds': 2})
