@@ -31,7 +31,7 @@ if [ $smoke = 1 ]; then
   data="$out/twin"
   python3 -c "import sys; from skin_cancer_nb.twin import make_synthetic_ham10000; make_synthetic_ham10000(sys.argv[1], n_images=140, seed=0, image_size=(120, 90), progress=False)" "$data"
   python3 benchmarks/gpu.py --smoke | tee "$out/gpu.md"
-  train=(--image-size 32x32 --head-epochs 1 --fine-epochs 1 --weights none)
+  train=(--image-size 32x32 --head-epochs 1 --fine-epochs 1)  # both phases, from the ImageNet weights
 else
   data=${SKIN_CANCER_NB_DATA:-data/ham10000_200x150}
   [ -f "$data/HAM10000_metadata.csv" ] || { echo "No images at $data: carry the 200x150 folder, or set SKIN_CANCER_NB_DATA."; exit 1; }
