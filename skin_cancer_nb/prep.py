@@ -15,6 +15,8 @@ import keras
 from keras import ops
 from PIL import Image
 from tqdm.auto import tqdm
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import tensorflow as tf  # in annotations only: imported where the tf.data path runs
 from .data import DataError, image_problem, load_metadata
 
 # %% auto #0

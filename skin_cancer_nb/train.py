@@ -13,6 +13,8 @@ import pandas as pd
 import matplotlib.pyplot as plt
 import keras
 from keras import ops
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import tensorflow as tf  # in annotations only: imported where the tf.data path runs
 from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes, said_differences
 from .data import DataError, load_metadata, without_bad_images
 from .near_duplicates import known_near_duplicates, near_duplicate_groups
@@ -360,7 +362,7 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         hw = detect_hardware()  # looked for once: precision and strategy both follow from it
         policy = set_mixed_precision(c.precision, hw)
         strategy = strategy or get_strategy(hw)
-        if verbose: print(f'{c.model} on {hw}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
+        if verbose: print(f'{c.model} on {hw}, Keras on {hw.backend}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
         net = _build(c, strategy)
         _begin(run, c, data, df, net, dict(hardware=str(hw), replicas=strategy.num_replicas_in_sync, dtype_policy=policy))
         metrics = _train_phases(net, c, run, ds, dict(config=c, class_weight=ds['class_weight'], verbose=verbose))
