@@ -4,7 +4,9 @@ A fresh virtual environment gets what runs a notebook anywhere (a Jupyter kernel
 package without extras (from this checkout, in place of the git URL of the notebooks'
 first cells), plus whatever those first cells install. Then every module that a code cell of a notebook imports (slow
 cells included) is imported in it. An import inside `try: ... except ImportError` is optional and left out. The check
-fails, naming the notebook and the import, where a user who pressed "Run all" would meet `ModuleNotFoundError`.
+fails, naming the notebook and the import, where a user who pressed "Run all" would meet `ModuleNotFoundError`. An import
+of another Keras backend (JAX, PyTorch) inside a function is the package's branch for that backend, which a notebook run on
+TensorFlow does not take: left out too.
 
     python .ci/new_user.py [--venv DIR] [--keep]
 """
@@ -32,6 +34,15 @@ def _optional(node, parents) -> bool:
     return False
 
 
+OTHER_BACKENDS = {'jax', 'torch'}  # imported inside a function only on their own Keras backend: a notebook on TensorFlow never runs them
+
+
+def _other_backend(node, parents) -> bool:
+    "Whether the import is of another Keras backend, inside a function (the package's branches for JAX and PyTorch)."
+    mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or '']
+    return all(m.split('.')[0] in OTHER_BACKENDS for m in mods) and any(isinstance(p, (ast.FunctionDef, ast.AsyncFunctionDef)) for p in parents)
+
+
 def notebook_imports(path: Path) -> list:
     "The top-level modules a notebook's code cells import (not the optional ones): [(module, the import as written)]."
     found = []
@@ -41,7 +52,7 @@ def notebook_imports(path: Path) -> list:
         stack = [(tree, [])]
         while stack:
             node, parents = stack.pop()
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and not _optional(node, parents):
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and not _optional(node, parents) and not _other_backend(node, parents):
                 if isinstance(node, ast.ImportFrom) and (node.level or node.module is None or node.module == '__future__'): continue
                 for mod in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]):
                     found.append((mod, ast.unparse(node)))
