@@ -12,8 +12,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'keras_backend', 'installed',
            'choose_backend', 'require_tensorflow', 'seed_everything', 'Hardware', 'detect_hardware', 'Replicas',
-           'get_strategy', 'strategy_scope', 'model_replicas', 'split_cpu', 'mixed_precision_policy',
-           'set_mixed_precision', 'versions', 'WeightsUnavailableError', 'keras_cache_dir', 'cpu_count']
+           'get_strategy', 'strategy_scope', 'data_parallel_replicas', 'model_replicas', 'predict_batch', 'split_cpu',
+           'mixed_precision_policy', 'set_mixed_precision', 'versions', 'WeightsUnavailableError', 'keras_cache_dir',
+           'cpu_count']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -193,9 +194,8 @@ def get_strategy(hardware: Hardware | None = None,  # from `detect_hardware`; de
     if devices: return require_tensorflow('A MirroredStrategy over named devices').distribute.MirroredStrategy(devices)
     hw = hardware or detect_hardware()
     if hw.backend == 'jax':
-        if hw.n_replicas == 1: return Replicas(1)
         import keras
-        keras.distribution.set_distribution(keras.distribution.DataParallel(devices=hw.devices))  # every batch split over the devices
+        keras.distribution.set_distribution(keras.distribution.DataParallel(devices=hw.devices) if hw.n_replicas > 1 else None)  # every batch split over the devices
         return Replicas(hw.n_replicas)
     if hw.backend == 'torch':
         if hw.n_replicas > 1: print(f"Keras on PyTorch trains on one device: this run uses {hw.devices[0]} of {hw.n_replicas} (KERAS_BACKEND=jax uses all).")
@@ -211,13 +211,24 @@ def strategy_scope(model):  # a Keras model
     strategy = getattr(model, 'distribute_strategy', None)
     return strategy.scope() if strategy is not None else contextlib.nullcontext()
 
+def data_parallel_replicas() -> int:
+    "How many devices Keras's distribution splits every batch over (`DataParallel` on JAX), which then must divide each batch; 1 where none is set (TensorFlow's strategies split uneven batches themselves)."
+    if keras_backend() != 'jax' or not _keras_imported(): return 1
+    dist = sys.modules['keras'].distribution.distribution()
+    return int(np.prod(dist.device_mesh.shape)) if dist is not None else 1
+
 def model_replicas(model) -> int:  # a Keras model
     "How many replicas train `model` at once: its `tf.distribute` strategy's on TensorFlow, the devices of Keras's distribution elsewhere."
     strategy = getattr(model, 'distribute_strategy', None)
-    if strategy is not None: return strategy.num_replicas_in_sync
-    import keras
-    dist = keras.distribution.distribution()
-    return int(np.prod(dist.device_mesh.shape)) if dist is not None else 1
+    return strategy.num_replicas_in_sync if strategy is not None else data_parallel_replicas()
+
+def predict_batch(model, x) -> np.ndarray:  # a Keras model; one batch: an array, or a dict of arrays
+    "`model`'s outputs for one batch, on any backend and any number of replicas (`predict`, not `predict_on_batch`, which repeats the rows per replica under a `MirroredStrategy`; padded where the replicas must divide it)."
+    n = len(next(iter(x.values())) if isinstance(x, dict) else x)
+    pad = -n % data_parallel_replicas()
+    fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)]) if pad else v
+    x = {k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)
+    return np.asarray(model.predict(x, batch_size=n + pad, verbose=0))[:n]
 
 # %% ../nbs/00_core.ipynb #b7975789
 def split_cpu(n: int = 2) -> list:

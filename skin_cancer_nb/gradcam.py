@@ -4,7 +4,7 @@
 
 # %% ../nbs/21_gradcam.ipynb #a53b10ac
 from __future__ import annotations
-from .core import CLASSES, SHORT_NAMES
+from .core import CLASSES, SHORT_NAMES, keras_backend
 import math
 from pathlib import Path
 import numpy as np
@@ -119,7 +119,7 @@ def _class_scores(scores, class_index):
 
 def _feature_gradients(grad_model: keras.Model, x, class_index) -> tuple:
     "The feature maps of inputs `x` and the gradient of each image's class score by them, with the backend's own autodiff: (features, gradients)."
-    backend = keras.config.backend()
+    backend = keras_backend()
     if backend == 'tensorflow':
         import tensorflow as tf
         with tf.GradientTape() as tape:

@@ -8,9 +8,9 @@ import warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .core import CLASSES
+from .core import CLASSES, predict_batch
 from .data import load_metadata, without_bad_images
-from .prep import ArrayBatches, make_dataset
+from .prep import ArrayBatches, make_dataset, unpadded
 from .metadata import image_input, model_inputs, needs_metadata
 from .runs import RunDir
 from .metrics import METADATA, prediction_table, prediction_metrics
@@ -36,7 +36,7 @@ def predict_proba(model,  # a Keras model that takes raw images and returns clas
                  ) -> np.ndarray:
     "Class probabilities of images: an (n, classes) array."
     views = TTA_VIEWS if tta else TTA_VIEWS[:1]
-    probs = [np.mean([np.asarray(model.predict_on_batch(view(x)), float) for view in views], axis=0) for x in _input_batches(images, batch_size)]
+    probs = [np.mean([predict_batch(model, view(x)).astype(float) for view in views], axis=0) for x in _input_batches(images, batch_size)]
     if not probs: raise ValueError("There are no images to predict.")
     return np.concatenate(probs)
 
@@ -49,7 +49,7 @@ def _input_batches(images, batch_size: int):
         n = len(x['image'] if isinstance(x, dict) else x)
         for i in range(0, n, batch_size): yield {k: v[i:i + batch_size] for k, v in x.items()} if isinstance(x, dict) else x[i:i + batch_size]
         return
-    for batch in images: yield _numpy(batch[0] if isinstance(batch, (tuple, list)) else batch)
+    for batch in images: yield _numpy(unpadded(batch)[0] if isinstance(batch, (tuple, list)) else batch)
 
 # %% ../nbs/19a_prediction.ipynb #46548d18
 def _as_dataset(data, model, batch_size: int, interpolation: str):
@@ -77,7 +77,7 @@ def predict(model,  # a Keras model that takes raw images and returns class prob
            ) -> pd.DataFrame:
     "The model's prediction for every test image, one row each (see `prediction_table`)."
     ds, table = _as_dataset(data, model, batch_size, interpolation)
-    y = [np.asarray(labels) for _, labels in ds]
+    y = [np.asarray(unpadded(batch)[1]) for batch in ds]
     if not y: raise ValueError("The test set is empty: there is nothing to evaluate.")
     y = np.concatenate(y)
     if y.ndim == 2: y = y.argmax(-1)  # one-hot labels

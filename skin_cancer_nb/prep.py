@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_preparation.ipynb #dba6f696
 from __future__ import annotations
-from .core import CLASSES, class_index, parse_image_size, cpu_count, keras_backend
+from .core import CLASSES, class_index, parse_image_size, cpu_count, keras_backend, data_parallel_replicas, require_tensorflow
 import contextlib, filecmp, hashlib, io, math, os, shutil, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from fastcore.basics import patch
@@ -25,7 +25,7 @@ __all__ = ['SPLITS', 'SEXES', 'LOCALIZATIONS', 'METADATA_FEATURES', 'clean_metad
            'split_by_fold', 'export_split_folders', 'split_folders_ratio', 'split_cli', 'class_weights', 'oversample',
            'pipeline_kind', 'load_image', 'metadata_features', 'LesionAugmentation', 'augmentation',
            'default_augmentation', 'steps_per_epoch', 'make_dataset', 'resize_array', 'image_array', 'ArrayBatches',
-           'image_batches', 'benchmark_pipeline']
+           'unpadded', 'image_batches', 'benchmark_pipeline']
 
 # %% ../nbs/03_preparation.ipynb #2ab356d5
 SPLITS = ['train', 'val', 'test']
@@ -288,6 +288,7 @@ def pipeline_kind(pipeline: str = 'auto',  # 'auto', 'tf.data' or 'arrays'
     "The input pipeline a dataset is built with: 'tf.data' on the TensorFlow backend, 'arrays' on any other (or as asked)."
     if pipeline not in ('auto', 'tf.data', 'arrays'): raise ValueError(f"pipeline={pipeline!r}: use 'auto', 'tf.data' or 'arrays'.")
     if pipeline == 'auto': return 'tf.data' if keras_backend() == 'tensorflow' else 'arrays'
+    if pipeline == 'tf.data': require_tensorflow("make_dataset(pipeline='tf.data')")  # its map runs Keras ops as TensorFlow ops
     return pipeline
 
 def _load_uint8(path, image_size: tuple, interpolation: str = 'bilinear', fast_jpeg: bool = True):
@@ -494,7 +495,7 @@ def _resize_bilinear(img: np.ndarray, size: tuple) -> np.ndarray:
         out = a + (b - a) * frac
     return out
 
-_PIL_FILTERS = {'nearest': Image.NEAREST, 'bicubic': Image.BICUBIC, 'lanczos3': Image.LANCZOS, 'area': Image.BOX}
+_RESIZE_METHODS = ('nearest', 'bicubic', 'lanczos3', 'lanczos5')  # Keras's, as TensorFlow computes them
 
 def _load_array(path, image_size: tuple, interpolation: str = 'bilinear', fast_jpeg: bool = True) -> np.ndarray:
     "Read, decode and resize one image file to uint8 (height, width, 3), with PIL and NumPy (no TensorFlow)."
@@ -508,10 +509,12 @@ def _load_array(path, image_size: tuple, interpolation: str = 'bilinear', fast_j
     return np.clip(np.round(_resize(img, image_size, interpolation)), 0, 255).astype('uint8')
 
 def _resize(img: np.ndarray, image_size: tuple, interpolation: str) -> np.ndarray:
-    "An image (h, w, 3) resized without TensorFlow: bilinear as TensorFlow does it, the other methods by PIL's filters; float32."
+    "An image (h, w, 3) resized without `tf.data`: bilinear in NumPy, 'area' by PIL's box filter, the others by Keras's resize without antialiasing (TensorFlow's kernels' results); float32."
     if interpolation == 'bilinear': return _resize_bilinear(img, image_size)
-    if interpolation not in _PIL_FILTERS: raise ValueError(f"interpolation={interpolation!r}: without TensorFlow use 'bilinear', {', '.join(map(repr, _PIL_FILTERS))}.")
-    return np.asarray(Image.fromarray(np.clip(np.round(img), 0, 255).astype('uint8')).resize(image_size[::-1], _PIL_FILTERS[interpolation]), 'float32')
+    if interpolation == 'area': return np.asarray(Image.fromarray(np.clip(np.round(img), 0, 255).astype('uint8')).resize(image_size[::-1], Image.BOX), 'float32')
+    if interpolation not in _RESIZE_METHODS: raise ValueError(f"interpolation={interpolation!r}: use one of {', '.join(map(repr, ('bilinear', 'area', *_RESIZE_METHODS)))}.")
+    out = ops.image.resize(np.asarray(img, 'float32'), image_size, interpolation=interpolation, antialias=False, data_format='channels_last')
+    return ops.convert_to_numpy(out).astype('float32')
 
 def resize_array(image,  # an image array (height, width, 3), values 0-255
                  image_size,  # (height, width) to resize to
@@ -558,8 +561,12 @@ def image_array(paths,  # image files, in the order of the array's rows
     path = folder/f'images_{size[0]}x{size[1]}_{key}.npy'
     if not path.exists():
         part = path.with_suffix(f'.{os.getpid()}.part')  # written whole, then renamed: a file cut short is never read
-        _decode_all(paths, size, interpolation, fast_jpeg, np.lib.format.open_memmap(part, 'w+', 'uint8', shape)).flush()
-        os.replace(part, path)
+        try:
+            out = np.lib.format.open_memmap(part, 'w+', 'uint8', shape)
+            _decode_all(paths, size, interpolation, fast_jpeg, out).flush()
+            del out  # closed before the rename
+            os.replace(part, path)
+        finally: part.unlink(missing_ok=True)  # a decoding that failed leaves nothing behind
     return np.load(path, mmap_mode='r')
 
 # %% ../nbs/03_preparation.ipynb #4bf396bb
@@ -570,30 +577,49 @@ class ArrayBatches(keras.utils.PyDataset):
                  steps: int | None = None):  # batches per epoch where `balanced` (default: as many as one pass)
         super().__init__()
         self.x, self.labels, self.batch_size, self.shuffle, self.balanced = x, np.asarray(labels), int(batch_size), shuffle, balanced
-        self.transform, self.rng = transform, np.random.default_rng(seed)
+        self.transform, self.seed, self.epoch = transform, seed, 0
         self.steps = steps or math.ceil(len(self.labels) / self.batch_size)
-        self.on_epoch_end()
+        self.on_epoch_end(); self.epoch = 0
 
-    def __len__(self): return self.steps if self.balanced else math.ceil(len(self.labels) / self.batch_size)
+    @property
+    def training(self) -> bool: return self.shuffle or self.balanced
+
+    def __len__(self):
+        if self.balanced: return self.steps
+        n, r = len(self.labels), data_parallel_replicas()
+        short = n % self.batch_size
+        return n // self.batch_size + (short > 0 and not (self.training and short % r))  # training on several devices: an uneven last batch is left out
     def cardinality(self) -> int: return len(self)  # as a finite `tf.data.Dataset` answers: one pass's batches
 
     def on_epoch_end(self):
-        "The next epoch's order: the rows, a new permutation, or rows of classes drawn uniformly."
-        n = len(self.labels)
-        if not self.balanced: self.order = self.rng.permutation(n) if self.shuffle else np.arange(n); return
+        "The next epoch's order: the rows, a new permutation, or rows of classes drawn uniformly; each epoch's from the seed and its number."
+        self.epoch += 1
+        rng, n = np.random.default_rng([self.seed, self.epoch]), len(self.labels)
+        if not self.balanced: self.order = rng.permutation(n) if self.shuffle else np.arange(n); return
         classes = np.unique(self.labels)
-        drawn = self.rng.choice(classes, self.steps * self.batch_size)
+        drawn = rng.choice(classes, self.steps * self.batch_size)
         self.order = np.empty(len(drawn), int)
         for c in classes:  # each class's images in a new random order, round after round
             rows, k = np.flatnonzero(self.labels == c), int((drawn == c).sum())
-            self.order[drawn == c] = np.concatenate([self.rng.permutation(rows) for _ in range(-(-k // len(rows)))])[:k]
+            if k: self.order[drawn == c] = np.concatenate([rng.permutation(rows) for _ in range(-(-k // len(rows)))])[:k]
 
     def __getitem__(self, i):
         if not 0 <= i < len(self): raise IndexError(i)
         rows = np.sort(self.order[i * self.batch_size:(i + 1) * self.batch_size])  # sorted: a memory map reads forwards
-        rows = rows[self.rng.permutation(len(rows))] if self.shuffle or self.balanced else rows
+        if self.training: rows = rows[np.random.default_rng([self.seed, self.epoch, i]).permutation(len(rows))]
+        pad = 0 if self.training else -len(rows) % data_parallel_replicas()  # several devices must share a batch evenly
         x = {k: v[rows] for k, v in self.x.items()} if isinstance(self.x, dict) else self.x[rows]
-        return self.transform(x, self.labels[rows]) if self.transform else (x, self.labels[rows])
+        x, y = self.transform(x, self.labels[rows]) if self.transform else (x, self.labels[rows])
+        if not pad: return x, y
+        fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)])
+        return ({k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)), fill(y), np.r_[np.ones(len(rows)), np.zeros(pad)].astype('float32')
+
+def unpadded(batch) -> tuple:
+    "A batch's (inputs, labels), without the rows `ArrayBatches` repeats to fill several devices (those of weight 0)."
+    if len(batch) == 2: return batch[0], batch[1]
+    keep = np.asarray(batch[2]) > 0
+    x = batch[0]
+    return ({k: np.asarray(v)[keep] for k, v in x.items()} if isinstance(x, dict) else np.asarray(x)[keep]), np.asarray(batch[1])[keep]
 
 def image_batches(df: pd.DataFrame, image_size, batch_size=32, shuffle=False, cache=True, augment=None, balanced=False,
                   with_metadata=False, preprocess=None, interpolation='bilinear', seed=42) -> ArrayBatches:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_training.ipynb #69e585b7
 from __future__ import annotations
-from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions, strategy_scope, model_replicas
+from .core import CLASSES, seed_everything, detect_hardware, get_strategy, set_mixed_precision, versions, strategy_scope, model_replicas, predict_batch
 import gc, json, os, sys, time
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from .config import HOW_IT_RUNS, Phase, RunConfig, config_changes, said_differen
 from .data import DataError, load_metadata, without_bad_images
 from .near_duplicates import known_near_duplicates, near_duplicate_groups
 from .prep import augmentation, clean_metadata, merged_groups, split_by_lesion, split_by_fold, make_dataset, class_weights, steps_per_epoch
-from .prep import ArrayBatches, pipeline_kind
+from .prep import ArrayBatches, pipeline_kind, unpadded
 from .models import make_config, model_spec, build_model
 from .metadata import METADATA_INPUTS, add_metadata, image_input
 from .runs import RunDir, run_name, write_json
@@ -363,6 +363,8 @@ def fit_run(data,  # dataset folder (Kaggle layout), its metadata CSV, or a tabl
         policy = set_mixed_precision(c.precision, hw)
         strategy = strategy or get_strategy(hw)
         if verbose: print(f'{c.model} on {hw}, Keras on {hw.backend}, {strategy.num_replicas_in_sync} replica(s), precision {policy}')
+        if hw.backend == 'jax' and c.batch_size % strategy.num_replicas_in_sync:
+            raise ValueError(f"batch_size={c.batch_size} does not split evenly over the {strategy.num_replicas_in_sync} devices: use a multiple of {strategy.num_replicas_in_sync} (--batch-size).")
         net = _build(c, strategy)
         _begin(run, c, data, df, net, dict(hardware=str(hw), replicas=strategy.num_replicas_in_sync, dtype_policy=policy))
         metrics = _train_phases(net, c, run, ds, dict(config=c, class_weight=ds['class_weight'], verbose=verbose))
@@ -449,9 +451,10 @@ def extract_features(extractor: keras.Model,  # from images to features (a model
     "The features of every image of `ds` and their labels: (features (n, ...) float32, labels); with metadata, ({'features', 'metadata'}, labels)."
     if int(ds.cardinality()) < 0: raise ValueError("The dataset repeats forever (or its length is unknown): extract features from one pass over the images.")
     feats, metadata, labels = [], [], []
-    for x, y in ds:
+    for batch in ds:
+        x, y = unpadded(batch)
         if isinstance(x, dict): metadata.append(np.asarray(x['metadata'], 'float32')); x = x['image']  # the metadata pass through
-        feats.append(np.asarray(extractor(x, training=False) if eager else extractor.predict_on_batch(x), 'float32'))
+        feats.append(np.asarray(extractor(x, training=False) if eager else predict_batch(extractor, x), 'float32'))
         labels.append(np.asarray(y))
     feats = np.concatenate(feats)
     return ({'features': feats, 'metadata': np.concatenate(metadata)} if metadata else feats), np.concatenate(labels)
