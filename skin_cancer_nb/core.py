@@ -225,7 +225,8 @@ def model_replicas(model) -> int:  # a Keras model
 def predict_batch(model, x) -> np.ndarray:  # a Keras model; one batch: an array, or a dict of arrays
     "`model`'s outputs for one batch, on any backend and any number of replicas (`predict`, not `predict_on_batch`, which repeats the rows per replica under a `MirroredStrategy`; padded where the replicas must divide it)."
     n = len(next(iter(x.values())) if isinstance(x, dict) else x)
-    pad = -n % data_parallel_replicas()
+    pad, strategy = -n % data_parallel_replicas(), getattr(model, 'distribute_strategy', None)
+    if not pad and (strategy is None or strategy.num_replicas_in_sync == 1): return np.asarray(model.predict_on_batch(x))  # one replica: the quick way
     fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)]) if pad else v
     x = {k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)
     return np.asarray(model.predict(x, batch_size=n + pad, verbose=0))[:n]
