@@ -12,9 +12,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['CLASSES', 'CLASS_NAMES', 'SHORT_NAMES', 'class_index', 'class_code', 'parse_image_size', 'keras_backend', 'installed',
            'choose_backend', 'require_tensorflow', 'seed_everything', 'Hardware', 'detect_hardware', 'Replicas',
-           'get_strategy', 'strategy_scope', 'data_parallel_replicas', 'model_replicas', 'predict_batch', 'split_cpu',
-           'mixed_precision_policy', 'set_mixed_precision', 'versions', 'WeightsUnavailableError', 'keras_cache_dir',
-           'cpu_count']
+           'get_strategy', 'strategy_scope', 'data_parallel_replicas', 'model_replicas', 'pad_batch', 'predict_batch',
+           'split_cpu', 'mixed_precision_policy', 'set_mixed_precision', 'versions', 'WeightsUnavailableError',
+           'keras_cache_dir', 'cpu_count']
 
 # %% ../nbs/00_core.ipynb #ab1ffb9a
 CLASSES = ['akiec', 'bcc', 'bkl', 'df', 'mel', 'nv', 'vasc']
@@ -222,14 +222,17 @@ def model_replicas(model) -> int:  # a Keras model
     strategy = getattr(model, 'distribute_strategy', None)
     return strategy.num_replicas_in_sync if strategy is not None else data_parallel_replicas()
 
+def pad_batch(x, pad: int):  # a batch: an array, or a dict of arrays
+    "The batch with its first row repeated `pad` times at its end, so that several devices can share it evenly."
+    fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)]) if pad else v
+    return {k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)
+
 def predict_batch(model, x) -> np.ndarray:  # a Keras model; one batch: an array, or a dict of arrays
     "`model`'s outputs for one batch, on any backend and any number of replicas (`predict`, not `predict_on_batch`, which repeats the rows per replica under a `MirroredStrategy`; padded where the replicas must divide it)."
     n = len(next(iter(x.values())) if isinstance(x, dict) else x)
     pad, strategy = -n % data_parallel_replicas(), getattr(model, 'distribute_strategy', None)
     if not pad and (strategy is None or strategy.num_replicas_in_sync == 1): return np.asarray(model.predict_on_batch(x))  # one replica: the quick way
-    fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)]) if pad else v
-    x = {k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)
-    return np.asarray(model.predict(x, batch_size=n + pad, verbose=0))[:n]
+    return np.asarray(model.predict(pad_batch(x, pad), batch_size=n + pad, verbose=0))[:n]
 
 # %% ../nbs/00_core.ipynb #b7975789
 def split_cpu(n: int = 2) -> list:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_preparation.ipynb #dba6f696
 from __future__ import annotations
-from .core import CLASSES, class_index, parse_image_size, cpu_count, keras_backend, data_parallel_replicas, require_tensorflow
+from .core import CLASSES, class_index, parse_image_size, cpu_count, keras_backend, data_parallel_replicas, pad_batch, require_tensorflow
 import contextlib, filecmp, hashlib, io, math, os, shutil, tempfile, time
 from concurrent.futures import ThreadPoolExecutor
 from fastcore.basics import patch
@@ -611,8 +611,7 @@ class ArrayBatches(keras.utils.PyDataset):
         x = {k: v[rows] for k, v in self.x.items()} if isinstance(self.x, dict) else self.x[rows]
         x, y = self.transform(x, self.labels[rows]) if self.transform else (x, self.labels[rows])
         if not pad: return x, y
-        fill = lambda v: np.concatenate([np.asarray(v), np.repeat(np.asarray(v)[:1], pad, axis=0)])
-        return ({k: fill(v) for k, v in x.items()} if isinstance(x, dict) else fill(x)), fill(y), np.r_[np.ones(len(rows)), np.zeros(pad)].astype('float32')
+        return pad_batch(x, pad), pad_batch(y, pad), np.r_[np.ones(len(rows)), np.zeros(pad)].astype('float32')
 
 def unpadded(batch) -> tuple:
     "A batch's (inputs, labels), without the rows `ArrayBatches` repeats to fill several devices (those of weight 0)."
