@@ -72,7 +72,9 @@ class SparseAUC(keras.metrics.AUC):
 
     def update_state(self, y_true, y_pred, sample_weight=None):
         y = ops.one_hot(ops.cast(ops.reshape(y_true, (-1,)), 'int32'), self.num_classes)
-        return super().update_state(y, y_pred, sample_weight)
+        p = ops.clip(ops.cast(y_pred, 'float32'), 1e-7, 1 - 1e-7)
+        score = ops.clip((ops.log(p) - ops.log1p(-p) + 10) / 20, 0, 1)  # the logit from [-10, 10] onto [0, 1]: the same order, evenly spaced thresholds even in logits
+        return super().update_state(y, score, sample_weight)
 
     def result(self):
         tp, fp, tn, fn = (ops.convert_to_tensor(v) for v in (self.true_positives, self.false_positives, self.true_negatives, self.false_negatives))
