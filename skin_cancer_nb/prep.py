@@ -577,9 +577,9 @@ class ArrayBatches(keras.utils.PyDataset):
                  steps: int | None = None):  # batches per epoch where `balanced` (default: as many as one pass)
         super().__init__()
         self.x, self.labels, self.batch_size, self.shuffle, self.balanced = x, np.asarray(labels), int(batch_size), shuffle, balanced
-        self.transform, self.seed, self.epoch = transform, seed, 0
+        self.transform, self.seed, self.epoch = transform, seed, -1
         self.steps = steps or math.ceil(len(self.labels) / self.batch_size)
-        self.on_epoch_end(); self.epoch = 0
+        self.on_epoch_end()  # epoch 0's order
 
     @property
     def training(self) -> bool: return self.shuffle or self.balanced
