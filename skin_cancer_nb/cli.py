@@ -97,9 +97,11 @@ def command_parser(func, prog: str) -> argparse.ArgumentParser:
 # %% ../nbs/90_cli.ipynb #204a8efb
 def _usage() -> str:
     lines = ['usage: skin-cancer-nb COMMAND [ARGS]', '', 'commands:']
-    for c in available_commands():
+    names = available_commands()
+    width = max(map(len, names)) + 2  # the longest name, then two spaces
+    for c in names:
         doc = (command_signature(c).__doc__ or '').strip().splitlines()[0]
-        lines.append(f'  {c:10s}{doc}')
+        lines.append(f'  {c:{width}s}{doc}')
     lines += ['', "Run 'skin-cancer-nb COMMAND --help' for a command's options, 'skin-cancer-nb --verbose COMMAND ...' to see TensorFlow's own log lines,",
               "'skin-cancer-nb --version' for the version."]
     return '\n'.join(lines)
